@@ -1,0 +1,220 @@
+#include "store/database.h"
+
+#include "store/sqlerror.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <sqlite3.h>
+
+namespace encore {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+QString schemaResource(int version) {
+    return QStringLiteral(":/schema/schema-%1.sql").arg(version);
+}
+
+// Splits a migration file into statements; sqlite3_complete knows where triggers end.
+QStringList splitStatements(const QString& sql) {
+    QStringList statements;
+    QString current;
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        const QString trimmed = line.trimmed();
+        if (current.isEmpty() && (trimmed.isEmpty() || trimmed.startsWith(QLatin1String("--"))))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (sqlite3_complete(current.toUtf8().constData())) {
+            statements << current.trimmed();
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements << current.trimmed();
+    return statements;
+}
+
+Result<int> readSchemaVersion(QSqlDatabase& db) {
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+        return sqlError(QStringLiteral("Creating schema_version"), query);
+    if (!query.exec(QStringLiteral("SELECT version FROM schema_version")))
+        return sqlError(QStringLiteral("Reading schema_version"), query);
+    if (query.next())
+        return query.value(0).toInt();
+    if (!query.exec(QStringLiteral("INSERT INTO schema_version(version) VALUES (0)")))
+        return sqlError(QStringLiteral("Initialising schema_version"), query);
+    return 0;
+}
+
+Status applyMigration(QSqlDatabase& db, int version, const QString& dbPath) {
+    QFile file(schemaResource(version));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("Migration %1 is missing from this build").arg(version)};
+    const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+
+    ScopedTransaction transaction(db);
+    if (!transaction.begun())
+        return sqlError(QStringLiteral("Starting migration %1").arg(version), db.lastError());
+    QSqlQuery query(db);
+    for (const QString& statement : statements) {
+        if (!query.exec(statement)) {
+            return Error{QStringLiteral("Upgrading %1 to schema %2 failed at \"%3\": %4. The "
+                                        "database was left at schema %5.")
+                             .arg(dbPath)
+                             .arg(version)
+                             .arg(statement.left(80), query.lastError().text())
+                             .arg(version - 1)};
+        }
+    }
+    query.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
+    query.addBindValue(version);
+    if (!query.exec())
+        return sqlError(QStringLiteral("Recording schema %1").arg(version), query);
+    return transaction.commit();
+}
+
+}  // namespace
+
+Database::Database(QString path) : path_(std::move(path)) {}
+
+QString Database::defaultPath() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return dir + QStringLiteral("/Encore/encore.sqlite");
+}
+
+int Database::latestSchemaVersion() {
+    int version = 0;
+    while (QFile::exists(schemaResource(version + 1)))
+        ++version;
+    return version;
+}
+
+Result<QSqlDatabase> Database::open(const QString& name) const {
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase existing = QSqlDatabase::database(name, false);
+        if (existing.isOpen())
+            return existing;
+        QSqlDatabase::removeDatabase(name);
+    }
+    const QFileInfo info(path_);
+    if (!QDir().mkpath(info.absolutePath())) {
+        return Error{QStringLiteral("Cannot create the folder %1 for the library database; "
+                                    "check its permissions or pass --db PATH.")
+                         .arg(info.absolutePath())};
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path_);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (!db.open()) {
+        const QString text = db.lastError().text();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return Error{QStringLiteral("Cannot open the library database %1: %2. Check that the "
+                                    "file is writable or pass --db PATH.")
+                         .arg(path_, text)};
+    }
+    QSqlQuery pragma(db);
+    const char* const kPragmas[] = {
+        "PRAGMA journal_mode = WAL",  // readers never block the writer
+        "PRAGMA synchronous = NORMAL",  // safe with WAL, much faster than FULL
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA temp_store = MEMORY",
+        "PRAGMA cache_size = -32768",  // 32 MB page cache per connection
+    };
+    for (const char* statement : kPragmas) {
+        if (!pragma.exec(QString::fromLatin1(statement))) {
+            return Error{QStringLiteral("The library database %1 refused \"%2\": %3. It may be "
+                                        "damaged or on a file system without locking.")
+                             .arg(path_, QString::fromLatin1(statement),
+                                  pragma.lastError().text())};
+        }
+    }
+    return db;
+}
+
+Status Database::migrate() const {
+    return migrateTo(latestSchemaVersion());
+}
+
+Status Database::migrateTo(int version) const {
+    const QString name =
+        QStringLiteral("encore-migrate-%1").arg(quintptr(QThread::currentThreadId()));
+    ScopedConnection connection(*this, name);
+    if (!connection.ok())
+        return Error{connection.error()};
+    QSqlDatabase db = connection.db();
+    const Result<int> current = readSchemaVersion(db);
+    if (!current)
+        return Error{current.error()};
+    if (current.value() > latestSchemaVersion()) {
+        return Error{QStringLiteral("%1 was written by a newer Encore (schema %2; this build knows "
+                                    "up to %3). Run the newer Encore or pass another --db PATH.")
+                         .arg(path_)
+                         .arg(current.value())
+                         .arg(latestSchemaVersion())};
+    }
+    for (int next = current.value() + 1; next <= version; ++next) {
+        const Status applied = applyMigration(db, next, path_);
+        if (!applied)
+            return applied;
+    }
+    return {};
+}
+
+ScopedConnection::ScopedConnection(const Database& database, const QString& name) : name_(name) {
+    const Result<QSqlDatabase> db = database.open(name);
+    ok_ = db.ok();
+    if (!ok_)
+        error_ = db.error();
+}
+
+ScopedConnection::~ScopedConnection() {
+    if (!ok_)
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name_, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name_);
+}
+
+QSqlDatabase ScopedConnection::db() const {
+    return QSqlDatabase::database(name_, false);
+}
+
+ScopedTransaction::ScopedTransaction(QSqlDatabase db) : db_(std::move(db)) {
+    // IMMEDIATE takes the write lock now, so a busy database waits on the busy timeout
+    // instead of failing later when a read transaction would have to upgrade.
+    QSqlQuery begin(db_);
+    begun_ = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+ScopedTransaction::~ScopedTransaction() {
+    if (begun_ && !done_) {
+        QSqlQuery rollback(db_);
+        rollback.exec(QStringLiteral("ROLLBACK"));
+    }
+}
+
+Status ScopedTransaction::commit() {
+    if (!begun_)
+        return Error{QStringLiteral("No transaction to commit")};
+    QSqlQuery commit(db_);
+    if (!commit.exec(QStringLiteral("COMMIT"))) {
+        const QSqlError error = commit.lastError();
+        return sqlError(QStringLiteral("Committing"), error);  // the destructor rolls back
+    }
+    done_ = true;
+    return {};
+}
+
+}  // namespace encore
