@@ -40,8 +40,8 @@ struct TempDatabase {
 }  // namespace encore::test
 
 // Skips with a reason outside CI only; under CI=true the test fails (see requireSharedData).
-#define ENCORE_REQUIRE_SHARED_DATA(sub)                                       \
-    do {                                                                      \
-        if (!encore::test::requireSharedData(QStringLiteral(sub)))            \
+#define ENCORE_REQUIRE_SHARED_DATA(sub)                                              \
+    do {                                                                             \
+        if (!encore::test::requireSharedData(QStringLiteral(sub)))                   \
             QSKIP("../shared/data/" sub " is not here (it is not part of a clone)"); \
     } while (0)

@@ -43,8 +43,8 @@ QStringList splitStatements(const QString& sql) {
 
 Result<int> readSchemaVersion(QSqlDatabase& db) {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+    if (!query.exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
         return sqlError(QStringLiteral("Creating schema_version"), query);
     if (!query.exec(QStringLiteral("SELECT version FROM schema_version")))
         return sqlError(QStringLiteral("Reading schema_version"), query);
@@ -124,18 +124,17 @@ Result<QSqlDatabase> Database::open(const QString& name) const {
     }
     QSqlQuery pragma(db);
     const char* const kPragmas[] = {
-        "PRAGMA journal_mode = WAL",  // readers never block the writer
+        "PRAGMA journal_mode = WAL",    // readers never block the writer
         "PRAGMA synchronous = NORMAL",  // safe with WAL, much faster than FULL
-        "PRAGMA foreign_keys = ON",
-        "PRAGMA temp_store = MEMORY",
+        "PRAGMA foreign_keys = ON",    "PRAGMA temp_store = MEMORY",
         "PRAGMA cache_size = -32768",  // 32 MB page cache per connection
     };
     for (const char* statement : kPragmas) {
         if (!pragma.exec(QString::fromLatin1(statement))) {
-            return Error{QStringLiteral("The library database %1 refused \"%2\": %3. It may be "
-                                        "damaged or on a file system without locking.")
-                             .arg(path_, QString::fromLatin1(statement),
-                                  pragma.lastError().text())};
+            return Error{
+                QStringLiteral("The library database %1 refused \"%2\": %3. It may be "
+                               "damaged or on a file system without locking.")
+                    .arg(path_, QString::fromLatin1(statement), pragma.lastError().text())};
         }
     }
     return db;

@@ -51,3 +51,12 @@ CREATE TABLE track_genres (
     PRIMARY KEY (track_id, genre_id)
 ) WITHOUT ROWID;
 CREATE INDEX track_genres_by_genre ON track_genres(genre_id, track_id);
+
+-- Files the scanner could not read, with the (size, mtime) it saw: a rescan does not open
+-- them again until they change, and the report can still list them.
+CREATE TABLE scan_errors (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ms INTEGER NOT NULL,
+    reason TEXT NOT NULL
+);

@@ -58,7 +58,8 @@ private Q_SLOTS:
         }
         const Status status = temp.database.migrate();
         QVERIFY(!status.ok());
-        QVERIFY2(status.error().contains(QStringLiteral("newer Encore")), qPrintable(status.error()));
+        QVERIFY2(status.error().contains(QStringLiteral("newer Encore")),
+                 qPrintable(status.error()));
     }
 
     void unwritableLocationNamesTheFolder() {

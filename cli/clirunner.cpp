@@ -1,0 +1,110 @@
+#include "clirunner.h"
+
+#include "command.h"
+
+#include <QCommandLineOption>
+
+namespace encore::cli {
+
+namespace {
+
+const QCommandLineOption kDbOption(
+    QStringLiteral("db"),
+    QStringLiteral("Library database file (default: %1).").arg(Database::defaultPath()),
+    QStringLiteral("PATH"));
+const QCommandLineOption kProfileOption(
+    QStringLiteral("profile"), QStringLiteral("Listener profile (default: the active one)."),
+    QStringLiteral("NAME"));
+
+void printOverview(QTextStream& out) {
+    out << "Usage: encore-cli COMMAND [options]\n\n"
+           "Encore's library, listening log and recommender from the terminal.\n\n"
+           "Commands:\n";
+    for (const Command& command : allCommands())
+        out << QStringLiteral("  %1%2\n")
+                   .arg(QString::fromLatin1(command.name), -10)
+                   .arg(QString::fromUtf8(command.summary));
+    out << "\nGlobal options: --db PATH, --profile NAME, --help.\n"
+           "Run `encore-cli COMMAND --help` for a command's options.\n"
+           "Exit codes: 0 ok, 1 usage error, 2 runtime error.\n";
+}
+
+const Command* findCommand(const QString& name) {
+    for (const Command& command : allCommands()) {
+        if (name == QLatin1String(command.name))
+            return &command;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Database CommandContext::database() const {
+    const QString path = parser.value(kDbOption);
+    return Database(path.isEmpty() ? Database::defaultPath() : path);
+}
+
+QString CommandContext::profile() const {
+    return parser.value(kProfileOption);
+}
+
+int fail(CommandContext& context, const QString& message) {
+    context.err << "encore-cli: " << message << "\n";
+    context.err.flush();
+    return kExitRuntime;
+}
+
+int usageError(CommandContext& context, const QString& message) {
+    const QString command = context.parser.positionalArguments().value(0);
+    context.err << "encore-cli: " << message << "\n"
+                << "Run `encore-cli " << command << " --help` for usage.\n";
+    context.err.flush();
+    return kExitUsage;
+}
+
+int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, bool outIsTerminal,
+           bool errIsTerminal) {
+    const QString first = arguments.value(1);
+    if (first.isEmpty() || first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
+        printOverview(first.isEmpty() ? err : out);
+        return first.isEmpty() ? kExitUsage : kExitOk;
+    }
+    const Command* command = findCommand(first);
+    if (!command) {
+        err << "encore-cli: unknown command \"" << first << "\".\n";
+        printOverview(err);
+        return kExitUsage;
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromUtf8(command->summary));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help."));
+    parser.addOption(helpOption);
+    parser.addOption(kDbOption);
+    parser.addOption(kProfileOption);
+    parser.addPositionalArgument(QString::fromLatin1(command->name), QString(), QString());
+    command->define(parser);
+
+    QStringList withoutProgram = arguments;
+    withoutProgram[0] = QStringLiteral("encore-cli");
+    CommandContext context{parser, out, err, outIsTerminal, errIsTerminal};
+    if (!parser.parse(withoutProgram))
+        return usageError(context, parser.errorText());
+    if (parser.isSet(helpOption)) {
+        QString help = parser.helpText();
+        help.replace(
+            QLatin1String("encore-cli [options]"),
+            QStringLiteral("encore-cli %1 [options]").arg(QString::fromLatin1(command->name)));
+        out << help;
+        return kExitOk;
+    }
+    const int code = command->run(context);
+    out.flush();
+    err.flush();
+    return code;
+}
+
+}  // namespace encore::cli

@@ -1,0 +1,330 @@
+#include "library/scanjob.h"
+
+#include "library/filewalker.h"
+#include "library/tagreader.h"
+#include "library/trackidentity.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFuture>
+#include <QHash>
+#include <QSet>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+namespace encore {
+
+namespace {
+
+constexpr int kParseWindow = 512;           // files handed to the pool at a time
+constexpr qint64 kProgressIntervalMs = 50;  // at most ~20 progress updates a second
+
+QString normalisedFolder(const QString& path) {
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+bool isUnder(const QString& path, const QString& folder) {
+    return path.size() > folder.size() && path.startsWith(folder) &&
+           (folder.endsWith(QLatin1Char('/')) || path.at(folder.size()) == QLatin1Char('/'));
+}
+
+}  // namespace
+
+struct ScanJob::ParseItem {
+    WalkedFile file;
+    QString path;
+    FolderId folder_id = 0;
+    TrackId known_id = 0;  // 0: a file the library has not seen at this path
+};
+
+struct ScanJob::Plan {
+    struct Target {
+        QString path;
+        FolderId folder_id = 0;
+        bool reachable = false;
+    };
+    QList<Target> targets;
+    QHash<QString, KnownFile> known;
+    QHash<QString, KnownScanError> known_errors;
+    QSet<QString> seen;
+    QList<ParseItem> to_read;
+    QList<TrackWrite> restores;
+    QHash<QString, QList<TrackId>> vanished_by_key;     // were available, not found now
+    QHash<QString, QList<TrackId>> unavailable_by_key;  // already unavailable before
+    QSet<TrackId> vanished;
+    QList<QPair<QString, KnownScanError>> new_errors;
+    QStringList cleared_errors;
+};
+
+ScanJob::ScanJob(QSqlDatabase db, const std::atomic<bool>& cancel, QThreadPool* pool)
+    : db_(db), store_(db), cancel_(cancel), pool_(pool) {}
+
+void ScanJob::reportProgress(const ScanProgress& progress, bool force) {
+    if (!progress_)
+        return;
+    static QElapsedTimer clock;
+    if (!clock.isValid())
+        clock.start();
+    const qint64 now = clock.elapsed();
+    if (!force && last_progress_ms_ >= 0 && now - last_progress_ms_ < kProgressIntervalMs)
+        return;
+    last_progress_ms_ = now;
+    progress_(progress);
+}
+
+ScanReport ScanJob::run(const QStringList& roots, const QStringList& onlyUnder) {
+    QElapsedTimer timer;
+    timer.start();
+    ScanReport report;
+    walked_folders_.clear();
+    Plan plan;
+
+    for (const QString& root : roots) {
+        const QString path = normalisedFolder(root);
+        const Result<FolderId> folder = store_.ensureFolder(path);
+        if (!folder) {
+            report.fatal_error = folder.error();
+            return report;
+        }
+        if (onlyUnder.isEmpty()) {
+            plan.targets.append({path, folder.value(), false});
+            continue;
+        }
+        for (const QString& sub : onlyUnder) {
+            QString subPath = normalisedFolder(sub);
+            // a folder deleted since the change was seen: its parent shows what vanished
+            while (isUnder(subPath, path) && !QFileInfo(subPath).isDir())
+                subPath = QFileInfo(subPath).path();
+            if (subPath == path || isUnder(subPath, path))
+                plan.targets.append({subPath, folder.value(), false});
+        }
+    }
+    Result<QHash<QString, KnownFile>> known = store_.knownFiles();
+    Result<QHash<QString, KnownScanError>> knownErrors = store_.knownScanErrors();
+    if (!known || !knownErrors) {
+        report.fatal_error = known ? knownErrors.error() : known.error();
+        return report;
+    }
+    plan.known = std::move(known).value();
+    plan.known_errors = std::move(knownErrors).value();
+
+    if (walk(plan, report) && !cancel_.load()) {
+        readAndWrite(plan, report);
+        if (!cancel_.load() && report.fatal_error.isEmpty())
+            finish(plan, report);
+    }
+    report.cancelled = cancel_.load();
+    report.elapsed_ms = timer.elapsed();
+    return report;
+}
+
+bool ScanJob::walk(Plan& plan, ScanReport& report) {
+    FileWalker walker(cancel_);
+    ScanProgress progress;
+    for (Plan::Target& target : plan.targets) {
+        const auto onFile = [&](WalkedFile&& file) {
+            QString path;
+            if (!decodeLocalPath(file.path, path)) {
+                report.addProblem(path, QStringLiteral("file name is not valid UTF-8; rename it "
+                                                       "(e.g. with convmv) so Encore can read "
+                                                       "and play it"));
+                return;
+            }
+            ++report.files_seen;
+            plan.seen.insert(path);
+            const auto known = plan.known.constFind(path);
+            if (known != plan.known.constEnd()) {
+                if (known->size == file.size && known->mtime_ms == file.mtime_ms) {
+                    if (known->available) {
+                        ++report.unchanged;
+                    } else {
+                        TrackWrite restore;
+                        restore.kind = TrackWrite::Kind::Restore;
+                        restore.track.id = known->id;
+                        restore.track.path = path;
+                        restore.folder_id = target.folder_id;
+                        plan.restores.append(restore);
+                    }
+                    return;
+                }
+                plan.to_read.append({std::move(file), path, target.folder_id, known->id});
+                return;
+            }
+            const auto error = plan.known_errors.constFind(path);
+            if (error != plan.known_errors.constEnd() && error->size == file.size &&
+                error->mtime_ms == file.mtime_ms) {
+                report.addProblem(path, error->reason);  // unchanged since it failed: not opened
+                return;
+            }
+            plan.to_read.append({std::move(file), path, target.folder_id, 0});
+        };
+        const auto onFolder = [&](const QByteArray& folder) {
+            progress.files_seen = report.files_seen;
+            progress.current_folder = QString::fromUtf8(folder);
+            reportProgress(progress, false);
+        };
+        target.reachable = walker.walk(QFile::encodeName(target.path), onFile, onFolder);
+    }
+    for (const WalkProblem& problem : walker.problems())
+        report.addProblem(problem.path, problem.reason);
+    walked_folders_ = walker.folders();
+    if (cancel_.load())
+        return false;
+
+    // What was known under the walked folders but not found has vanished (or moved).
+    for (const KnownFile& file : std::as_const(plan.known)) {
+        if (plan.seen.contains(file.path))
+            continue;
+        if (!file.available) {
+            plan.unavailable_by_key[file.key].append(file.id);
+            continue;
+        }
+        for (const Plan::Target& target : plan.targets) {
+            if (target.reachable && isUnder(file.path, target.path)) {
+                plan.vanished_by_key[file.key].append(file.id);
+                plan.vanished.insert(file.id);
+                break;
+            }
+        }
+    }
+    return true;
+}
+
+void ScanJob::readAndWrite(Plan& plan, ScanReport& report) {
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QList<TrackWrite> pending = plan.restores;
+    report.restored = int(plan.restores.size());
+    const auto flush = [&]() {
+        if (pending.isEmpty() || !report.fatal_error.isEmpty())
+            return;
+        const Status written = store_.writeBatch(pending, now);
+        if (!written)
+            report.fatal_error = QStringLiteral(
+                                     "Could not write to the library database (%1); "
+                                     "the scan stopped and will resume next time.")
+                                     .arg(written.error());
+        pending.clear();
+    };
+
+    const std::atomic<bool>& cancel = cancel_;
+    const auto parse = [&cancel](const ParseItem& item) -> TagReadResult {
+        if (cancel.load(std::memory_order_relaxed))
+            return {};  // ok=false with no reason: skipped, not an error
+        if (item.file.size == 0) {
+            TagReadResult empty;
+            empty.error = QStringLiteral("empty file (0 bytes)");
+            return empty;
+        }
+        return readTrackTags(item.file.path);
+    };
+
+    ScanProgress progress;
+    progress.phase = ScanProgress::Phase::Reading;
+    progress.files_seen = report.files_seen;
+    progress.files_total = plan.to_read.size();
+    const qsizetype total = plan.to_read.size();
+    const auto startWindow = [&](qsizetype begin) {
+        const QList<ParseItem> window = plan.to_read.mid(begin, kParseWindow);
+        return QtConcurrent::mapped(pool_, window, parse);
+    };
+
+    QFuture<TagReadResult> next = total > 0 ? startWindow(0) : QFuture<TagReadResult>();
+    for (qsizetype begin = 0; begin < total; begin += kParseWindow) {
+        QFuture<TagReadResult> current = next;
+        if (begin + kParseWindow < total && !cancel_.load())
+            next = startWindow(begin + kParseWindow);  // parse the next window while writing
+        current.waitForFinished();
+        const QList<TagReadResult> results = current.results();
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const ParseItem& item = plan.to_read[begin + i];
+            const TagReadResult& result = results[i];
+            if (!result.ok) {
+                if (result.error.isEmpty())
+                    continue;  // cancelled before it was read
+                report.addProblem(item.path, result.error);
+                plan.new_errors.append(
+                    {item.path, {item.file.size, item.file.mtime_ms, result.error}});
+                continue;
+            }
+            ++report.files_read;
+            if (plan.known_errors.contains(item.path))
+                plan.cleared_errors.append(item.path);
+            TrackWrite write;
+            write.folder_id = item.folder_id;
+            Track& track = write.track;
+            track.path = item.path;
+            track.size = item.file.size;
+            track.mtime_ms = item.file.mtime_ms;
+            track.tags = result.tags;
+            track.key = trackIdentityKey(track.tags, QFileInfo(item.path).completeBaseName(),
+                                         item.file.size);
+            if (item.known_id) {
+                write.kind = TrackWrite::Kind::Update;
+                track.id = item.known_id;
+                ++report.updated;
+            } else {
+                QList<TrackId>* candidates = nullptr;
+                auto vanished = plan.vanished_by_key.find(track.key);
+                if (vanished != plan.vanished_by_key.end() && !vanished->isEmpty())
+                    candidates = &*vanished;
+                auto unavailable = plan.unavailable_by_key.find(track.key);
+                if (!candidates && unavailable != plan.unavailable_by_key.end() &&
+                    !unavailable->isEmpty())
+                    candidates = &*unavailable;
+                if (candidates) {
+                    write.kind = TrackWrite::Kind::Move;  // same track, new place
+                    track.id = candidates->takeFirst();
+                    plan.vanished.remove(track.id);
+                    ++report.moved;
+                } else {
+                    write.kind = TrackWrite::Kind::Insert;
+                    ++report.added;
+                }
+            }
+            pending.append(std::move(write));
+        }
+        if (pending.size() >= kBatchRows)
+            flush();
+        progress.files_done = qMin<qsizetype>(begin + kParseWindow, total);
+        progress.current_folder = QFileInfo(plan.to_read[progress.files_done - 1].path).path();
+        reportProgress(progress, false);
+        if (cancel_.load() || !report.fatal_error.isEmpty()) {
+            next.waitForFinished();
+            break;
+        }
+    }
+    flush();
+}
+
+void ScanJob::finish(Plan& plan, ScanReport& report) {
+    reportProgress({ScanProgress::Phase::Finishing, report.files_seen, report.files_read,
+                    report.files_read, QString()},
+                   true);
+    const QList<TrackId> vanished(plan.vanished.cbegin(), plan.vanished.cend());
+    const Status marked = store_.markUnavailable(vanished);
+    if (!marked) {
+        report.fatal_error = marked.error();
+        return;
+    }
+    report.removed = int(vanished.size());
+    // Errors of files that are gone are forgotten with them.
+    for (auto it = plan.known_errors.cbegin(); it != plan.known_errors.cend(); ++it) {
+        if (plan.seen.contains(it.key()))
+            continue;
+        for (const Plan::Target& target : plan.targets) {
+            if (target.reachable && isUnder(it.key(), target.path)) {
+                plan.cleared_errors.append(it.key());
+                break;
+            }
+        }
+    }
+    Status errors = store_.recordScanErrors(plan.new_errors);
+    if (errors)
+        errors = store_.clearScanErrors(plan.cleared_errors);
+    if (!errors)
+        report.fatal_error = errors.error();
+}
+
+}  // namespace encore

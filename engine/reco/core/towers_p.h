@@ -1,0 +1,119 @@
+#pragma once
+
+// PRIVATE to encore_reco_core: the torch module behind TwoTowerModel. Includes torch.
+
+#include "reco/core/catalog.h"
+#include "reco/core/interactions.h"
+#include "reco/core/modelconfig.h"
+
+#include <torch/torch.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace encore::reco::detail {
+
+// Embedding tables; the track table is shared by both towers.
+enum Table : int {
+    kTrackTable,
+    kProfileTable,
+    kHourTable,
+    kArtistTable,
+    kGenreTable,
+    kTokenTable,
+    kPopularityTable,
+    kTableCount
+};
+
+const char* tableName(int table);
+// Rows of each table for a config: tracks, profiles and artists get a trailing OOV row,
+// tokens a leading padding row 0.
+int64_t tableRows(const ModelConfig& config, int table);
+// Whether the table's last row is an out-of-vocabulary row that must stay last when it grows.
+bool hasOovTail(int table);
+
+constexpr int64_t kMaxGenresPerTrack = 8;   // more genres than this are truncated
+constexpr int64_t kMaxTokensPerTrack = 16;  // longer titles are truncated
+constexpr double kEmbeddingInitStd = 0.05;  // small random rows; MLP sees content first
+
+// Row indices (into whatever row tensors are passed) for a batch of queries.
+struct QueryInputs {
+    torch::Tensor profile;       // [B]
+    torch::Tensor prev;          // [B]
+    torch::Tensor prev_mask;     // [B] float, 0 = no previous track
+    torch::Tensor hour;          // [B]
+    torch::Tensor history;       // [B, N]
+    torch::Tensor history_mask;  // [B, N] float
+};
+
+// Row indices for a batch of candidates.
+struct CandidateInputs {
+    torch::Tensor track;       // [B]
+    torch::Tensor artist;      // [B]
+    torch::Tensor genres;      // [B, G]
+    torch::Tensor genre_mask;  // [B, G] float
+    torch::Tensor tokens;      // [B, T]
+    torch::Tensor token_mask;  // [B, T] float
+    torch::Tensor popularity;  // [B]
+};
+
+// The rows the towers read from: the full tables (serving) or per-batch gathered leaves.
+using TableRows = std::array<torch::Tensor, kTableCount>;
+
+struct TowersImpl : torch::nn::Module {
+    TowersImpl(const ModelConfig& config, torch::Generator& generator);
+
+    torch::Tensor queryTower(const TableRows& rows, const QueryInputs& in);
+    torch::Tensor candidateTower(const TableRows& rows, const CandidateInputs& in);
+    torch::Tensor temperature() const;  // scalar tensor
+
+    std::array<torch::Tensor, kTableCount> tables;  // no autograd: updated row-wise
+    torch::nn::Linear query_hidden{nullptr}, query_out{nullptr};
+    torch::nn::Linear candidate_hidden{nullptr}, candidate_out{nullptr};
+    torch::Tensor log_temperature;  // trained only when config.learn_temperature
+
+    // Dense parameters updated by the dense optimiser, in a fixed order.
+    std::vector<torch::Tensor> denseParameters() const;
+};
+TORCH_MODULE(Towers);
+
+// Everything TwoTowerModel owns.
+struct ModelState {
+    ModelConfig config;
+    torch::Device device{torch::kCPU};
+    Towers towers{nullptr};
+    std::vector<uint8_t> seen_tracks;  // trained on: the rest use the OOV row
+    std::vector<uint8_t> seen_profiles;
+    // Optimiser state: first and second moments (Adam) or squared-gradient sum (Adagrad, in
+    // second), per table and per dense parameter, plus the global step.
+    std::array<torch::Tensor, kTableCount> table_m, table_v;
+    std::vector<torch::Tensor> dense_m, dense_v;
+    int64_t step = 0;
+
+    void resetOptimizerState();
+};
+
+// Candidate features of every catalog track as global table rows, padded to fixed widths.
+// Ids beyond the model's vocabulary map to OOV rows (artist) or are dropped (genre, token).
+struct CandidateFeatures {
+    std::vector<int64_t> artist;       // [n]
+    std::vector<int64_t> genres;       // [n * kMaxGenresPerTrack], padding rows are 0
+    std::vector<int64_t> genre_count;  // [n]
+    std::vector<int64_t> tokens;       // [n * kMaxTokensPerTrack], padding rows are 0
+    std::vector<int64_t> token_count;  // [n]
+    std::vector<int64_t> popularity;   // [n]
+};
+CandidateFeatures buildCandidateFeatures(const ModelConfig& config, const Catalog& catalog);
+
+// Track row used when serving: its own row if trained on, else the OOV row.
+int64_t servingTrackRow(const ModelState& state, int32_t track);
+int64_t servingProfileRow(const ModelState& state, int32_t profile);
+
+// Parses "cpu", "cuda", "cuda:N"; fails when CUDA is asked for but not available.
+bool parseDevice(const std::string& text, torch::Device* device, std::string* error);
+
+// Fresh state (random rows from config.seed) on the config's device.
+void initializeState(ModelState& state);
+
+}  // namespace encore::reco::detail
