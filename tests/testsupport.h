@@ -13,7 +13,7 @@ namespace encore::test {
 
 // ../shared/data. Under CI=true a missing folder fails the test instead of skipping it.
 inline QString sharedDataDir(const QString& sub) {
-    return QDir(QStringLiteral(ENCORE_SHARED_DATA)).filePath(sub);
+    return QDir::cleanPath(QDir(QStringLiteral(ENCORE_SHARED_DATA)).filePath(sub));
 }
 
 inline bool requireSharedData(const QString& sub) {

@@ -289,7 +289,7 @@ void ScanJob::readAndWrite(Plan& plan, ScanReport& report) {
             flush();
         progress.files_done = qMin<qsizetype>(begin + kParseWindow, total);
         progress.current_folder = QFileInfo(plan.to_read[progress.files_done - 1].path).path();
-        reportProgress(progress, false);
+        reportProgress(progress, true);  // once per window of kParseWindow files
         if (cancel_.load() || !report.fatal_error.isEmpty()) {
             next.waitForFinished();
             break;

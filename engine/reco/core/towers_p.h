@@ -5,6 +5,7 @@
 #include "reco/core/catalog.h"
 #include "reco/core/interactions.h"
 #include "reco/core/modelconfig.h"
+#include "reco/core/trainoptions.h"
 
 #include <torch/torch.h>
 
@@ -90,6 +91,7 @@ struct ModelState {
     std::array<torch::Tensor, kTableCount> table_m, table_v;
     std::vector<torch::Tensor> dense_m, dense_v;
     int64_t step = 0;
+    OptimizerKind optimizer = OptimizerKind::kAdam;  // the kind the moments belong to
 
     void resetOptimizerState();
 };

@@ -28,11 +28,13 @@ public:
     // Fresh model initialised from config.seed. Fails on bad sizes or an unavailable device.
     static Expected<TwoTowerModel> create(const ModelConfig& config);
 
-    // Loads a checkpoint written by save(). With `grow_to`, vocabularies may be larger than the
-    // checkpoint's (warm start: old rows keep their values, new rows are initialised); the
-    // dimensions must match. Any corrupt or incompatible file gives a Failure, never a crash.
+    // Loads a checkpoint written by save() onto `device`. With `grow_to`, vocabularies may be
+    // larger than the checkpoint's (warm start: old rows keep their values, new rows are
+    // initialised from grow_to->seed); dimensions must match. Any corrupt or incompatible file
+    // gives a Failure naming the file, never a crash.
     static Expected<TwoTowerModel> load(const std::string& path,
-                                        const std::optional<ModelConfig>& grow_to = std::nullopt);
+                                        const std::optional<ModelConfig>& grow_to = std::nullopt,
+                                        const std::string& device = "cpu");
 
     TwoTowerModel(TwoTowerModel&&) noexcept;
     TwoTowerModel& operator=(TwoTowerModel&&) noexcept;
@@ -65,7 +67,6 @@ public:
 
 private:
     explicit TwoTowerModel(std::unique_ptr<detail::ModelState> state);
-    friend struct TwoTowerModelAccess;
     std::unique_ptr<detail::ModelState> state_;
 };
 
