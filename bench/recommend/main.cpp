@@ -1,0 +1,145 @@
+// bench_recommend: serving latency on one core.
+//   top-50 over 10k / 100k / 1M candidates: p50 and p99 of the index's loop, of torch::mv under
+//   InferenceMode, with exclusions and the artist diversity pass; query-tower and index-build time.
+
+#include "../train/synthlog.h"
+
+#include "reco/core/candidateindex.h"
+#include "reco/core/twotowermodel.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+using namespace encore;
+using namespace encore::reco;
+
+namespace {
+
+constexpr int kDim = 32;
+constexpr int kQueries = 400;  // timed queries per configuration
+constexpr int kWarmup = 20;
+constexpr size_t kTopK = 50;
+constexpr int kExcluded = 20;  // "played in the last hour"
+constexpr int kTracksPerArtist = 10;
+
+using Clock = std::chrono::steady_clock;
+
+struct Percentiles {
+    double p50_ms, p99_ms;
+};
+
+template <typename F>
+Percentiles time(F&& run) {
+    std::vector<double> ms;
+    for (int i = 0; i < kWarmup + kQueries; ++i) {
+        const auto start = Clock::now();
+        run(i);
+        const double elapsed = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        if (i >= kWarmup)
+            ms.push_back(elapsed);
+    }
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)]};
+}
+
+std::vector<float> unitRows(int64_t rows, std::mt19937_64& rng) {
+    std::normal_distribution<float> normal;
+    std::vector<float> v(static_cast<size_t>(rows * kDim));
+    for (int64_t r = 0; r < rows; ++r) {
+        float norm = 0.0f;
+        for (int j = 0; j < kDim; ++j) {
+            v[r * kDim + j] = normal(rng);
+            norm += v[r * kDim + j] * v[r * kDim + j];
+        }
+        for (int j = 0; j < kDim; ++j)
+            v[r * kDim + j] /= std::sqrt(norm);
+    }
+    return v;
+}
+
+void serving(int64_t n) {
+    std::mt19937_64 rng(n);
+    std::vector<int32_t> artists(static_cast<size_t>(n));
+    for (int64_t t = 0; t < n; ++t)
+        artists[t] = static_cast<int32_t>(t / kTracksPerArtist);
+    const CandidateIndex index(kDim, unitRows(n, rng), artists);
+    const std::vector<float> queries = unitRows(kWarmup + kQueries, rng);
+    std::uniform_int_distribution<int32_t> any(0, static_cast<int32_t>(n - 1));
+
+    TopKRequest plain;
+    plain.k = kTopK;
+    const Percentiles loop = time([&](int i) { index.topK(&queries[i * kDim], plain); });
+
+    TopKRequest served = plain;
+    for (int e = 0; e < kExcluded; ++e)
+        served.exclude.push_back(any(rng));
+    served.max_per_artist = 2;
+    const Percentiles full = time([&](int i) { index.topK(&queries[i * kDim], served); });
+
+    const torch::Tensor matrix =
+        torch::from_blob(const_cast<float*>(index.matrix().data()), {n, kDim}, torch::kFloat32);
+    const Percentiles mv = time([&](int i) {
+        c10::InferenceMode guard;
+        const torch::Tensor q =
+            torch::from_blob(const_cast<float*>(&queries[i * kDim]), {kDim}, torch::kFloat32);
+        const torch::Tensor scores = matrix.mv(q);
+        selectTopK(scores.data_ptr<float>(), static_cast<size_t>(n), plain);
+    });
+    const Percentiles topk_torch = time([&](int i) {
+        c10::InferenceMode guard;
+        const torch::Tensor q =
+            torch::from_blob(const_cast<float*>(&queries[i * kDim]), {kDim}, torch::kFloat32);
+        const auto best = matrix.mv(q).topk(kTopK);
+        (void)best;
+    });
+    std::printf("n=%8lld top-%zu  loop: p50 %.3f ms p99 %.3f ms | +%d excluded +diversity: p50 "
+                "%.3f p99 %.3f | torch mv+select: p50 %.3f p99 %.3f | torch mv+topk: p50 %.3f "
+                "p99 %.3f\n",
+                static_cast<long long>(n), kTopK, loop.p50_ms, loop.p99_ms, kExcluded,
+                full.p50_ms, full.p99_ms, mv.p50_ms, mv.p99_ms, topk_torch.p50_ms,
+                topk_torch.p99_ms);
+}
+
+void modelPath() {
+    bench::SynthOptions options;
+    options.plays = 20000;
+    const bench::SynthLog synth = bench::makeSynthLog(options);
+    const TwoTowerModel model =
+        TwoTowerModel::create(ModelConfig::forCatalog(synth.catalog, synth.profiles)).value();
+    const auto start = Clock::now();
+    const CandidateIndex index = model.buildIndex(synth.catalog).value();
+    const double build_s = std::chrono::duration<double>(Clock::now() - start).count();
+    Query query;
+    query.profile = 1;
+    query.prev_track = 17;
+    query.history = {17, 3, 99};
+    query.hour_of_week = 100;
+    const Percentiles tower = time([&](int) { model.embedQuery(query); });
+    TopKRequest served;
+    served.k = kTopK;
+    served.exclude = {17, 3, 99};
+    served.max_per_artist = 2;
+    const Percentiles end_to_end = time([&](int) {
+        const std::vector<float> q = model.embedQuery(query);
+        index.topK(q.data(), served);
+    });
+    std::printf("model on %d tracks: buildIndex %.2f s | query tower p50 %.3f ms p99 %.3f ms | "
+                "recommend (tower + top-50 + exclusions + diversity) p50 %.3f ms p99 %.3f ms\n",
+                synth.catalog.size(), build_s, tower.p50_ms, tower.p99_ms, end_to_end.p50_ms,
+                end_to_end.p99_ms);
+}
+
+}  // namespace
+
+int main() {
+    torch::set_num_threads(1);
+    for (int64_t n : {10000, 100000, 1000000})
+        serving(n);
+    modelPath();
+    return 0;
+}
