@@ -22,19 +22,23 @@ public:
     double uniform() { return double(next() >> 11) * 0x1.0p-53; }
     int range(int lo, int hi) { return lo + int(next() % quint64(hi - lo + 1)); }
     template <typename T>
-    const T& pick(const QList<T>& list) { return list[int(next() % quint64(list.size()))]; }
+    const T& pick(const QList<T>& list) {
+        return list[int(next() % quint64(list.size()))];
+    }
 
 private:
     quint64 state_;
 };
 
 const QStringList kGenres = {
-    QStringLiteral("Rock"), QStringLiteral("Pop"), QStringLiteral("Electronic"), QStringLiteral("Hip-Hop"),
-    QStringLiteral("Jazz"), QStringLiteral("Classical"), QStringLiteral("Metal"), QStringLiteral("Indie"),
-    QStringLiteral("Folk"), QStringLiteral("Alternative"), QStringLiteral("R&B"), QStringLiteral("Soundtrack"),
-    QStringLiteral("Country"), QStringLiteral("Blues"), QStringLiteral("Punk"), QStringLiteral("Reggae"),
-    QStringLiteral("Ambient"), QStringLiteral("Soul"), QStringLiteral("Funk"), QStringLiteral("Techno"),
-    QStringLiteral("House"), QStringLiteral("Latin"), QStringLiteral("World"), QStringLiteral("Disco"),
+    QStringLiteral("Rock"),        QStringLiteral("Pop"),     QStringLiteral("Electronic"),
+    QStringLiteral("Hip-Hop"),     QStringLiteral("Jazz"),    QStringLiteral("Classical"),
+    QStringLiteral("Metal"),       QStringLiteral("Indie"),   QStringLiteral("Folk"),
+    QStringLiteral("Alternative"), QStringLiteral("R&B"),     QStringLiteral("Soundtrack"),
+    QStringLiteral("Country"),     QStringLiteral("Blues"),   QStringLiteral("Punk"),
+    QStringLiteral("Reggae"),      QStringLiteral("Ambient"), QStringLiteral("Soul"),
+    QStringLiteral("Funk"),        QStringLiteral("Techno"),  QStringLiteral("House"),
+    QStringLiteral("Latin"),       QStringLiteral("World"),   QStringLiteral("Disco"),
     QStringLiteral("Gospel")};
 
 QStringList words(const char* text) {
@@ -125,8 +129,9 @@ QList<PlannedFile> planLibrary(const PlanOptions& options) {
     double sum = 0;
     for (int i = 0; i < genreCount; ++i)
         genreCumulative.append(sum += 1.0 / std::pow(i + 1, 1.1));
-    const QStringList formats = {QStringLiteral("mp3"), QStringLiteral("flac"), QStringLiteral("ogg"),
-                                 QStringLiteral("m4a"), QStringLiteral("opus")};
+    const QStringList formats = {QStringLiteral("mp3"), QStringLiteral("flac"),
+                                 QStringLiteral("ogg"), QStringLiteral("m4a"),
+                                 QStringLiteral("opus")};
     const QList<double> formatCumulative = {60, 85, 95, 98, 100};
 
     QList<PlannedFile> plan;
@@ -138,7 +143,8 @@ QList<PlannedFile> planLibrary(const PlanOptions& options) {
         if (artists.isEmpty() || r.uniform() < 0.35)
             artists.append(artistName(r));
         const bool compilation = r.uniform() < 0.04;
-        const QString albumArtist = compilation ? QStringLiteral("Various Artists") : artists.last();
+        const QString albumArtist =
+            compilation ? QStringLiteral("Various Artists") : artists.last();
         QString album = albumName(r);
         QString folder = safeName(albumArtist) + QLatin1Char('/') + safeName(album);
         for (int n = 2; usedAlbumFolders.contains(folder); ++n) {
@@ -168,7 +174,8 @@ QList<PlannedFile> planLibrary(const PlanOptions& options) {
                 t.year = year;
                 t.track_no = n;
                 t.disc_no = discs > 1 ? disc : 0;
-                const QString discFolder = discs > 1 ? QStringLiteral("/Disc %1").arg(disc) : QString();
+                const QString discFolder =
+                    discs > 1 ? QStringLiteral("/Disc %1").arg(disc) : QString();
                 file.relative_path = QStringLiteral("%1%2/%3 - %4.%5")
                                          .arg(folder, discFolder)
                                          .arg(n, 2, 10, QLatin1Char('0'))

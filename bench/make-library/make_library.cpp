@@ -41,11 +41,17 @@ int main(int argc, char** argv) {
         "(AlbumArtist/Album/NN - Title.ext; ~60% mp3, 25% flac, 10% ogg, 5% m4a/opus; 3-10 s)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("N"), QStringLiteral("Number of files."));
-    parser.addPositionalArgument(QStringLiteral("OUTDIR"), QStringLiteral("Where to write (replaced if it holds a generated library)."));
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("genres"), QStringLiteral("Number of genres (default 25)."), QStringLiteral("G"), QStringLiteral("25")});
-    parser.addOption({QStringLiteral("covers"), QStringLiteral("Put a cover.jpg in every album folder.")});
-    parser.addOption({QStringLiteral("clips"), QStringLiteral("Base clip cache folder."), QStringLiteral("DIR"), ClipCache::defaultFolder()});
+    parser.addPositionalArgument(
+        QStringLiteral("OUTDIR"),
+        QStringLiteral("Where to write (replaced if it holds a generated library)."));
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
+                      QStringLiteral("S"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("genres"), QStringLiteral("Number of genres (default 25)."),
+                      QStringLiteral("G"), QStringLiteral("25")});
+    parser.addOption(
+        {QStringLiteral("covers"), QStringLiteral("Put a cover.jpg in every album folder.")});
+    parser.addOption({QStringLiteral("clips"), QStringLiteral("Base clip cache folder."),
+                      QStringLiteral("DIR"), ClipCache::defaultFolder()});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2)
@@ -60,9 +66,11 @@ int main(int argc, char** argv) {
     const QString out = QDir(args[1]).absolutePath();
 
     QDir outDir(out);
-    if (outDir.exists() && !outDir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
+    if (outDir.exists() &&
+        !outDir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
         if (!QFile::exists(outDir.filePath(QLatin1String(kManifest))))
-            return fail(QStringLiteral("refusing to replace %1: it was not made by make-library").arg(out));
+            return fail(
+                QStringLiteral("refusing to replace %1: it was not made by make-library").arg(out));
         outDir.removeRecursively();
     }
     QDir().mkpath(out);
@@ -88,7 +96,8 @@ int main(int argc, char** argv) {
         if (!QFile::copy(clips.clip(file.format, file.clip_seconds), path)) {
             error = QStringLiteral("cannot write %1").arg(path);
         } else {
-            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+            QFile::setPermissions(
+                path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
             const Status tagged = writeTrackTags(path, file.tags);
             if (!tagged)
                 error = tagged.error();

@@ -45,8 +45,8 @@ Status writeTrackTags(const QString& path, const TrackTags& tags) {
     setIfPositive(map, "DISCNUMBER", tags.disc_no);
     ref.file()->setProperties(map);
     if (!ref.file()->save())
-        return Error{QStringLiteral("Could not save tags to %1; check that it is writable.")
-                         .arg(path)};
+        return Error{
+            QStringLiteral("Could not save tags to %1; check that it is writable.").arg(path)};
     return {};
 }
 

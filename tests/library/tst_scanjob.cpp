@@ -74,9 +74,9 @@ private Q_SLOTS:
         QFETCH(QString, extension);
         QFETCH(QString, codec);
         Fixture f;
-        TrackTags t = test::tags(QStringLiteral("Björk"), QStringLiteral("Homogenic"),
-                                 QStringLiteral("Jóga"), 3,
-                                 {QStringLiteral("Electronic"), QStringLiteral("Art Pop")});
+        TrackTags t =
+            test::tags(QStringLiteral("Björk"), QStringLiteral("Homogenic"), QStringLiteral("Jóga"),
+                       3, {QStringLiteral("Electronic"), QStringLiteral("Art Pop")});
         t.album_artist = QStringLiteral("Björk");
         t.year = 1997;
         t.disc_no = 1;
@@ -105,8 +105,9 @@ private Q_SLOTS:
         QVERIFY(track.available);
 
         QSqlQuery q(f.connection.db());
-        QVERIFY(q.exec(QStringLiteral("SELECT g.name FROM track_genres tg JOIN genres g ON "
-                                      "g.id = tg.genre_id ORDER BY tg.position")));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT g.name FROM track_genres tg JOIN genres g ON "
+                                  "g.id = tg.genre_id ORDER BY tg.position")));
         QStringList genres;
         while (q.next())
             genres << q.value(0).toString();
@@ -118,11 +119,13 @@ private Q_SLOTS:
         QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("a.flac")),
                                      test::tags(QStringLiteral("A"), QStringLiteral("B"),
                                                 QStringLiteral("C"), 1, {QStringLiteral("(17)")})));
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("b.ogg")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"),
-                                                QStringLiteral("D"), 2, {QStringLiteral("8;Rock")})));
+        QVERIFY(
+            test::makeTaggedFile(f.path(QStringLiteral("b.ogg")),
+                                 test::tags(QStringLiteral("A"), QStringLiteral("B"),
+                                            QStringLiteral("D"), 2, {QStringLiteral("8;Rock")})));
         QCOMPARE(f.scan().added, 2);
-        QCOMPARE(f.trackAt(QStringLiteral("a.flac")).tags.genres, QStringList{QStringLiteral("Rock")});
+        QCOMPARE(f.trackAt(QStringLiteral("a.flac")).tags.genres,
+                 QStringList{QStringLiteral("Rock")});
         QCOMPARE(f.trackAt(QStringLiteral("b.ogg")).tags.genres,
                  (QStringList{QStringLiteral("Jazz"), QStringLiteral("Rock")}));
     }
@@ -144,22 +147,27 @@ private Q_SLOTS:
 
     void rescanSeesAddModifyDelete() {
         Fixture f;
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("keep.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Keep"), 1)));
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("edit.flac")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Old title"), 2)));
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("gone.ogg")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Gone"), 3)));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("keep.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Keep"), 1)));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("edit.flac")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Old title"), 2)));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("gone.ogg")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Gone"), 3)));
         QCOMPARE(f.scan().added, 3);
         const TrackId editedId = f.trackAt(QStringLiteral("edit.flac")).id;
         const TrackId goneId = f.trackAt(QStringLiteral("gone.ogg")).id;
 
         QTest::qWait(20);  // mtime granularity: make sure the edit changes it
         QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("edit.flac")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("New title, longer"), 2)));
+                                     test::tags(QStringLiteral("A"), QStringLiteral("B"),
+                                                QStringLiteral("New title, longer"), 2)));
         QVERIFY(QFile::remove(f.path(QStringLiteral("gone.ogg"))));
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("new.opus")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("New"), 4)));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("new.opus")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("New"), 4)));
 
         const ScanReport report = f.scan();
         QCOMPARE(report.added, 1);
@@ -175,8 +183,9 @@ private Q_SLOTS:
         QCOMPARE(f.store().countTracks(false).value(), 3);
 
         // the file comes back unchanged: restored, same id
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("gone2.ogg")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Gone"), 3)));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("gone2.ogg")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Gone"), 3)));
         const ScanReport back = f.scan();
         QCOMPARE(back.moved, 1);
         QCOMPARE(f.trackAt(QStringLiteral("gone2.ogg")).id, goneId);
@@ -186,15 +195,18 @@ private Q_SLOTS:
     void movedFolderKeepsTrackIds() {
         Fixture f;
         QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("Old/Album/1.mp3")),
-                                     test::tags(QStringLiteral("Artist"), QStringLiteral("Album"), QStringLiteral("One"), 1)));
+                                     test::tags(QStringLiteral("Artist"), QStringLiteral("Album"),
+                                                QStringLiteral("One"), 1)));
         QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("Old/Album/2.flac")),
-                                     test::tags(QStringLiteral("Artist"), QStringLiteral("Album"), QStringLiteral("Two"), 2)));
+                                     test::tags(QStringLiteral("Artist"), QStringLiteral("Album"),
+                                                QStringLiteral("Two"), 2)));
         QVERIFY(f.scan().added == 2);
         const TrackId one = f.trackAt(QStringLiteral("Old/Album/1.mp3")).id;
         const TrackId two = f.trackAt(QStringLiteral("Old/Album/2.flac")).id;
 
         QVERIFY(QDir().mkpath(f.path(QStringLiteral("New"))));
-        QVERIFY(QDir().rename(f.path(QStringLiteral("Old/Album")), f.path(QStringLiteral("New/Renamed"))));
+        QVERIFY(QDir().rename(f.path(QStringLiteral("Old/Album")),
+                              f.path(QStringLiteral("New/Renamed"))));
         const ScanReport report = f.scan();
         QCOMPARE(report.moved, 2);
         QCOMPARE(report.added, 0);
@@ -206,25 +218,31 @@ private Q_SLOTS:
 
     void renamedUntaggedFileKeepsId() {
         Fixture f;
-        QVERIFY(QFile::copy(test::clipPath(QStringLiteral("mp3")), f.path(QStringLiteral("a/Untitled.mp3"))) ||
+        QVERIFY(QFile::copy(test::clipPath(QStringLiteral("mp3")),
+                            f.path(QStringLiteral("a/Untitled.mp3"))) ||
                 (QDir().mkpath(f.path(QStringLiteral("a"))) &&
-                 QFile::copy(test::clipPath(QStringLiteral("mp3")), f.path(QStringLiteral("a/Untitled.mp3")))));
+                 QFile::copy(test::clipPath(QStringLiteral("mp3")),
+                             f.path(QStringLiteral("a/Untitled.mp3")))));
         QCOMPARE(f.scan().added, 1);
         const TrackId id = f.trackAt(QStringLiteral("a/Untitled.mp3")).id;
         QVERIFY(QDir().mkpath(f.path(QStringLiteral("b"))));
-        QVERIFY(QFile::rename(f.path(QStringLiteral("a/Untitled.mp3")), f.path(QStringLiteral("b/Untitled.mp3"))));
+        QVERIFY(QFile::rename(f.path(QStringLiteral("a/Untitled.mp3")),
+                              f.path(QStringLiteral("b/Untitled.mp3"))));
         QCOMPARE(f.scan().moved, 1);
         QCOMPARE(f.trackAt(QStringLiteral("b/Untitled.mp3")).id, id);
     }
 
     void ignoresHiddenNonAudioAndPlaylists() {
         Fixture f;
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("song.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral(".hidden.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Hidden"))));
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral(".hiddendir/x.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("X"))));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("song.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral(".hidden.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Hidden"))));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral(".hiddendir/x.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("X"))));
         QVERIFY(test::writeBytes(f.path(QStringLiteral("list.m3u")), "song.mp3\n"));
         QVERIFY(test::writeBytes(f.path(QStringLiteral("cover.jpg")), QByteArray(100, 'j')));
         QVERIFY(test::writeBytes(f.path(QStringLiteral("notes.txt")), "hello"));
@@ -241,15 +259,18 @@ private Q_SLOTS:
         QFile clip(test::clipPath(QStringLiteral("ogg")));
         QVERIFY(clip.open(QIODevice::ReadOnly));
         QVERIFY(test::writeBytes(f.path(QStringLiteral("truncated.ogg")), clip.read(60)));
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("good.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Good"))));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("good.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Good"))));
 
         const ScanReport report = f.scan();
         QCOMPARE(report.added, 1);
         QCOMPARE(report.errors, 3);
         QVERIFY(f.problemListed(report, QStringLiteral("empty.mp3"), QStringLiteral("empty file")));
-        QVERIFY(f.problemListed(report, QStringLiteral("garbage.flac"), QStringLiteral("not a readable")));
-        QVERIFY(f.problemListed(report, QStringLiteral("truncated.ogg"), QStringLiteral("not a readable")));
+        QVERIFY(f.problemListed(report, QStringLiteral("garbage.flac"),
+                                QStringLiteral("not a readable")));
+        QVERIFY(f.problemListed(report, QStringLiteral("truncated.ogg"),
+                                QStringLiteral("not a readable")));
 
         const ScanReport again = f.scan();
         QCOMPARE(again.files_read, 0);
@@ -272,22 +293,29 @@ private Q_SLOTS:
 
     void symlinkLoopsEndAndLinkedFoldersAreWalkedOnce() {
         Fixture f;
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("real/song.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("real/song.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
         QCOMPARE(::symlink(f.path(QStringLiteral("real")).toUtf8().constData(),
-                           f.path(QStringLiteral("real/loop")).toUtf8().constData()), 0);
-        QCOMPARE(::symlink("/nonexistent/target.mp3", f.path(QStringLiteral("dangling.mp3")).toUtf8().constData()), 0);
+                           f.path(QStringLiteral("real/loop")).toUtf8().constData()),
+                 0);
+        QCOMPARE(::symlink("/nonexistent/target.mp3",
+                           f.path(QStringLiteral("dangling.mp3")).toUtf8().constData()),
+                 0);
         const ScanReport report = f.scan();
         QCOMPARE(report.added, 1);
         QCOMPARE(report.files_seen, 1);
-        QVERIFY(f.problemListed(report, QStringLiteral("dangling.mp3"), QStringLiteral("points to nothing")));
+        QVERIFY(f.problemListed(report, QStringLiteral("dangling.mp3"),
+                                QStringLiteral("points to nothing")));
     }
 
     void nonUtf8FileNameIsReported() {
         Fixture f;
         const QByteArray name = QFile::encodeName(f.music.path()) + "/caf\xe9.mp3";  // Latin-1 é
         QFile::copy(test::clipPath(QStringLiteral("mp3")), f.path(QStringLiteral("tmp.mp3")));
-        QCOMPARE(::rename(QFile::encodeName(f.path(QStringLiteral("tmp.mp3"))).constData(), name.constData()), 0);
+        QCOMPARE(::rename(QFile::encodeName(f.path(QStringLiteral("tmp.mp3"))).constData(),
+                          name.constData()),
+                 0);
         const ScanReport report = f.scan();
         ::unlink(name.constData());  // QTemporaryDir cannot remove a name it cannot decode
         QCOMPARE(report.added, 0);
@@ -298,8 +326,9 @@ private Q_SLOTS:
     void unreachableRootLeavesTracksAlone() {
         Fixture f;
         QTemporaryDir other;
-        QVERIFY(test::makeTaggedFile(other.filePath(QStringLiteral("x.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
+        QVERIFY(test::makeTaggedFile(
+            other.filePath(QStringLiteral("x.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
         {
             ScanJob job(f.connection.db(), f.cancel, &f.pool);
             QCOMPARE(job.run({other.path()}).added, 1);
@@ -318,8 +347,9 @@ private Q_SLOTS:
         Fixture f;
         // more than two parse windows, so the cancel lands while files are being read
         constexpr int kFiles = 1200;
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("seed.ogg")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("S"))));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("seed.ogg")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("S"))));
         for (int i = 1; i < kFiles; ++i)
             QVERIFY(QFile::copy(f.path(QStringLiteral("seed.ogg")),
                                 f.path(QStringLiteral("copy-%1.ogg").arg(i))));
@@ -331,7 +361,8 @@ private Q_SLOTS:
         const ScanReport report = job.run({f.music.path()});
         QVERIFY(report.cancelled);
         QCOMPARE(report.removed, 0);
-        QVERIFY2(report.added > 0 && report.added < kFiles, qPrintable(QString::number(report.added)));
+        QVERIFY2(report.added > 0 && report.added < kFiles,
+                 qPrintable(QString::number(report.added)));
         QCOMPARE(f.store().countTracks(false).value(), report.added);  // what was read was kept
         f.cancel.store(false);
         const ScanReport resumed = f.scan();
@@ -340,8 +371,9 @@ private Q_SLOTS:
 
     void cancelDuringWalkWritesNothing() {
         Fixture f;
-        QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("a/x.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("a/x.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
         ScanJob job(f.connection.db(), f.cancel, &f.pool);
         job.setProgressCallback([&](const ScanProgress&) { f.cancel.store(true); });
         const ScanReport report = job.run({f.music.path()});

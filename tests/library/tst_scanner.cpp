@@ -51,8 +51,9 @@ class TestScanner : public QObject {
 private Q_SLOTS:
     void scansOnItsThreadAndReports() {
         ThreadedScanner s;
-        QVERIFY(test::makeTaggedFile(s.path(QStringLiteral("a.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
+        QVERIFY(test::makeTaggedFile(
+            s.path(QStringLiteral("a.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"))));
         QSignalSpy progress(s.scanner, &Scanner::progress);
         s.scan();
         QTRY_COMPARE(s.reports.size(), 1);
@@ -63,26 +64,30 @@ private Q_SLOTS:
 
     void watcherPicksUpNewChangedAndDeletedFiles() {
         ThreadedScanner s;
-        QVERIFY(test::makeTaggedFile(s.path(QStringLiteral("Artist/Album/1.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("One"), 1)));
+        QVERIFY(test::makeTaggedFile(
+            s.path(QStringLiteral("Artist/Album/1.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("One"), 1)));
         s.scan();
         QTRY_COMPARE(s.reports.size(), 1);
 
         // a new file in a watched folder
-        QVERIFY(test::makeTaggedFile(s.path(QStringLiteral("Artist/Album/2.flac")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Two"), 2)));
+        QVERIFY(test::makeTaggedFile(
+            s.path(QStringLiteral("Artist/Album/2.flac")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Two"), 2)));
         QTRY_VERIFY_WITH_TIMEOUT(s.reports.size() >= 2 && s.reports.last().added == 1, 10000);
         QCOMPARE(s.countTracks(), 2);
 
         // a new folder with a file in it
-        QVERIFY(test::makeTaggedFile(s.path(QStringLiteral("Other/Record/1.ogg")),
-                                     test::tags(QStringLiteral("O"), QStringLiteral("R"), QStringLiteral("Uno"), 1)));
+        QVERIFY(test::makeTaggedFile(
+            s.path(QStringLiteral("Other/Record/1.ogg")),
+            test::tags(QStringLiteral("O"), QStringLiteral("R"), QStringLiteral("Uno"), 1)));
         QTRY_COMPARE_WITH_TIMEOUT(s.countTracks(), 3, 10000);
 
         // a tag edited in place
         const qsizetype before = s.reports.size();
         QVERIFY(test::makeTaggedFile(s.path(QStringLiteral("Artist/Album/1.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("One (edited)"), 1)));
+                                     test::tags(QStringLiteral("A"), QStringLiteral("B"),
+                                                QStringLiteral("One (edited)"), 1)));
         QTRY_VERIFY_WITH_TIMEOUT(s.reports.size() > before && s.reports.last().updated == 1, 10000);
 
         // a file deleted
@@ -93,15 +98,20 @@ private Q_SLOTS:
     void cancelFromAnotherThread() {
         ThreadedScanner s;
         constexpr int kFiles = 1500;
-        QVERIFY(test::makeTaggedFile(s.path(QStringLiteral("seed.mp3")),
-                                     test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("S"))));
+        QVERIFY(test::makeTaggedFile(
+            s.path(QStringLiteral("seed.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("S"))));
         for (int i = 1; i < kFiles; ++i)
-            QVERIFY(QFile::copy(s.path(QStringLiteral("seed.mp3")), s.path(QStringLiteral("c%1.mp3").arg(i))));
+            QVERIFY(QFile::copy(s.path(QStringLiteral("seed.mp3")),
+                                s.path(QStringLiteral("c%1.mp3").arg(i))));
         // cancel from this (the GUI) thread as soon as reading starts
-        QObject::connect(s.scanner, &Scanner::progress, &s.thread, [&s](const ScanProgress& p) {
-            if (p.phase == ScanProgress::Phase::Reading)
-                s.scanner->cancel();
-        }, Qt::DirectConnection);
+        QObject::connect(
+            s.scanner, &Scanner::progress, &s.thread,
+            [&s](const ScanProgress& p) {
+                if (p.phase == ScanProgress::Phase::Reading)
+                    s.scanner->cancel();
+            },
+            Qt::DirectConnection);
         s.scan();
         QTRY_COMPARE_WITH_TIMEOUT(s.reports.size(), 1, 20000);
         QVERIFY(s.reports[0].cancelled);

@@ -50,7 +50,9 @@ private Q_SLOTS:
     void dsdFilesAreRead() {
         ENCORE_REQUIRE_SHARED_DATA("audio/taglib");
         for (const char* name : {"empty10ms.dsf", "empty10ms.dff"}) {
-            const QString path = (test::sharedDataDir(QStringLiteral("audio/taglib")) + QLatin1Char('/')) + QLatin1String(name);
+            const QString path =
+                (test::sharedDataDir(QStringLiteral("audio/taglib")) + QLatin1Char('/')) +
+                QLatin1String(name);
             const TagReadResult result = readTrackTags(QFile::encodeName(path));
             QVERIFY2(result.ok, qPrintable(path + QLatin1String(": ") + result.error));
             QCOMPARE(result.tags.codec, QStringLiteral("DSD"));
@@ -62,11 +64,14 @@ private Q_SLOTS:
 
     void knownTagsAreRead() {
         ENCORE_REQUIRE_SHARED_DATA("audio/taglib");
-        const QString dir = (test::sharedDataDir(QStringLiteral("audio/taglib")) + QLatin1Char('/'));
-        const TagReadResult compressed = readTrackTags(QFile::encodeName(dir + QStringLiteral("compressed_id3_frame.mp3")));
+        const QString dir =
+            (test::sharedDataDir(QStringLiteral("audio/taglib")) + QLatin1Char('/'));
+        const TagReadResult compressed =
+            readTrackTags(QFile::encodeName(dir + QStringLiteral("compressed_id3_frame.mp3")));
         QVERIFY(compressed.ok);
         QVERIFY(compressed.tags.title.startsWith(QStringLiteral("Braveheart Theme")));
-        const TagReadResult flac = readTrackTags(QFile::encodeName(dir + QStringLiteral("silence-44-s.flac")));
+        const TagReadResult flac =
+            readTrackTags(QFile::encodeName(dir + QStringLiteral("silence-44-s.flac")));
         QVERIFY(flac.ok);
         QCOMPARE(flac.tags.title, QStringLiteral("Silence"));
         QCOMPARE(flac.tags.codec, QStringLiteral("FLAC"));

@@ -14,29 +14,36 @@ private Q_SLOTS:
     void genres_data() {
         QTest::addColumn<QStringList>("raw");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("single") << QStringList{QStringLiteral(" Rock ")} << QStringList{QStringLiteral("Rock")};
+        QTest::newRow("single") << QStringList{QStringLiteral(" Rock ")}
+                                << QStringList{QStringLiteral("Rock")};
         QTest::newRow("semicolon") << QStringList{QStringLiteral("Rock; Pop")}
                                    << QStringList{QStringLiteral("Rock"), QStringLiteral("Pop")};
         QTest::newRow("slash") << QStringList{QStringLiteral("Hip-Hop/Rap")}
                                << QStringList{QStringLiteral("Hip-Hop"), QStringLiteral("Rap")};
         QTest::newRow("comma") << QStringList{QStringLiteral("Jazz,Blues")}
                                << QStringList{QStringLiteral("Jazz"), QStringLiteral("Blues")};
-        QTest::newRow("nul") << QStringList{QStringLiteral("Folk") + QChar(0) + QStringLiteral("Country")}
+        QTest::newRow("nul") << QStringList{QStringLiteral("Folk") + QChar(0) +
+                                            QStringLiteral("Country")}
                              << QStringList{QStringLiteral("Folk"), QStringLiteral("Country")};
-        QTest::newRow("multi-valued field") << QStringList{QStringLiteral("Ambient"), QStringLiteral("Techno")}
-                                            << QStringList{QStringLiteral("Ambient"), QStringLiteral("Techno")};
-        QTest::newRow("numeric bare") << QStringList{QStringLiteral("17")} << QStringList{QStringLiteral("Rock")};
-        QTest::newRow("numeric parenthesised") << QStringList{QStringLiteral("(8)")} << QStringList{QStringLiteral("Jazz")};
+        QTest::newRow("multi-valued field")
+            << QStringList{QStringLiteral("Ambient"), QStringLiteral("Techno")}
+            << QStringList{QStringLiteral("Ambient"), QStringLiteral("Techno")};
+        QTest::newRow("numeric bare")
+            << QStringList{QStringLiteral("17")} << QStringList{QStringLiteral("Rock")};
+        QTest::newRow("numeric parenthesised")
+            << QStringList{QStringLiteral("(8)")} << QStringList{QStringLiteral("Jazz")};
         QTest::newRow("numeric list") << QStringList{QStringLiteral("(17)(13)")}
                                       << QStringList{QStringLiteral("Rock"), QStringLiteral("Pop")};
         QTest::newRow("numeric refined") << QStringList{QStringLiteral("(17)Krautrock")}
                                          << QStringList{QStringLiteral("Krautrock")};
-        QTest::newRow("out of range number kept") << QStringList{QStringLiteral("(999)")}
-                                                  << QStringList{QStringLiteral("(999)")};
+        QTest::newRow("out of range number kept")
+            << QStringList{QStringLiteral("(999)")} << QStringList{QStringLiteral("(999)")};
         QTest::newRow("duplicates folded") << QStringList{QStringLiteral("rock;Rock; ROCK")}
                                            << QStringList{QStringLiteral("rock")};
-        QTest::newRow("discogs style") << QStringList{QStringLiteral("Folk, World, & Country")}
-                                       << QStringList{QStringLiteral("Folk"), QStringLiteral("World"), QStringLiteral("Country")};
+        QTest::newRow("discogs style")
+            << QStringList{QStringLiteral("Folk, World, & Country")}
+            << QStringList{QStringLiteral("Folk"), QStringLiteral("World"),
+                           QStringLiteral("Country")};
         QTest::newRow("empty parts") << QStringList{QStringLiteral(";; ;")} << QStringList{};
     }
     void genres() {
@@ -56,9 +63,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("raw");
         QTest::addColumn<QString>("expected");
         QTest::newRow("trim") << QStringLiteral("  Song  ") << QStringLiteral("Song");
-        QTest::newRow("control chars") << QStringLiteral("A\x01\x02" "B") << QStringLiteral("A B");
+        QTest::newRow("control chars") << QStringLiteral(
+                                              "A\x01\x02"
+                                              "B")
+                                       << QStringLiteral("A B");
         QTest::newRow("inner whitespace") << QStringLiteral("A \t\n B") << QStringLiteral("A B");
-        QTest::newRow("unicode kept") << QStringLiteral("Björk – Jóga") << QStringLiteral("Björk – Jóga");
+        QTest::newRow("unicode kept")
+            << QStringLiteral("Björk – Jóga") << QStringLiteral("Björk – Jóga");
     }
     void cleanText() {
         QFETCH(QString, raw);
@@ -87,12 +98,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
         QTest::addColumn<bool>("same");
-        QTest::newRow("article moved") << QStringLiteral("Beatles, The") << QStringLiteral("The Beatles") << true;
-        QTest::newRow("case") << QStringLiteral("THE BEATLES") << QStringLiteral("the beatles") << true;
+        QTest::newRow("article moved")
+            << QStringLiteral("Beatles, The") << QStringLiteral("The Beatles") << true;
+        QTest::newRow("case") << QStringLiteral("THE BEATLES") << QStringLiteral("the beatles")
+                              << true;
         QTest::newRow("accents") << QStringLiteral("Beyoncé") << QStringLiteral("Beyonce") << true;
         QTest::newRow("punctuation") << QStringLiteral("AC/DC") << QStringLiteral("AC DC") << true;
-        QTest::newRow("different") << QStringLiteral("The Beatles") << QStringLiteral("The Byrds") << false;
-        QTest::newRow("comma inside") << QStringLiteral("Crosby, Stills & Nash") << QStringLiteral("Crosby Stills Nash") << true;
+        QTest::newRow("different")
+            << QStringLiteral("The Beatles") << QStringLiteral("The Byrds") << false;
+        QTest::newRow("comma inside") << QStringLiteral("Crosby, Stills & Nash")
+                                      << QStringLiteral("Crosby Stills Nash") << true;
     }
     void foldingForIdentity() {
         QFETCH(QString, a);
@@ -111,9 +126,11 @@ private Q_SLOTS:
         TrackTags b = a;
         b.artist = QStringLiteral("Another Guest");
         b.album_artist = QStringLiteral("The Beatles");
-        QCOMPARE(trackIdentityKey(a, QStringLiteral("x"), 1), trackIdentityKey(b, QStringLiteral("y"), 2));
+        QCOMPARE(trackIdentityKey(a, QStringLiteral("x"), 1),
+                 trackIdentityKey(b, QStringLiteral("y"), 2));
         b.track_no = 3;
-        QVERIFY(trackIdentityKey(a, QStringLiteral("x"), 1) != trackIdentityKey(b, QStringLiteral("x"), 1));
+        QVERIFY(trackIdentityKey(a, QStringLiteral("x"), 1) !=
+                trackIdentityKey(b, QStringLiteral("x"), 1));
     }
 
     void untaggedKeyFallsBackToFileName() {
@@ -127,9 +144,9 @@ private Q_SLOTS:
     void audioExtensions_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("audio");
-        for (const char* ext : {"mp3", "FLAC", "ogg", "opus", "spx", "m4a", "mp4", "m4b", "wav",
-                                "aiff", "wma", "ape", "wv", "mpc", "tta", "dsf", "dff", "mod",
-                                "xm", "s3m", "it"})
+        for (const char* ext :
+             {"mp3", "FLAC", "ogg", "opus", "spx", "m4a", "mp4", "m4b", "wav", "aiff", "wma",
+              "ape", "wv",   "mpc", "tta",  "dsf", "dff", "mod", "xm",  "s3m", "it"})
             QTest::newRow(ext) << QStringLiteral("song.%1").arg(QLatin1String(ext)) << true;
         for (const char* ext : {"m3u", "m3u8", "pls", "cue", "jpg", "txt", "nfo", "log"})
             QTest::newRow(ext) << QStringLiteral("file.%1").arg(QLatin1String(ext)) << false;
