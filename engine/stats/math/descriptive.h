@@ -12,7 +12,7 @@ namespace encore::stats {
 // floor(h) + 1. p is clamped to [0, 1]; an empty input gives 0.
 double quantileSorted(const std::vector<double>& sorted, double p);
 
-// Same on unsorted values (sorts a copy).
+// Same on unsorted values (sorts a copy). Values must be finite (NaN has no place in an order).
 double quantile(std::vector<double> values, double p);
 
 // Five-number summary plus mean and share of zeros ("never played") of one sample.
@@ -25,7 +25,7 @@ struct Distribution {
     double median = 0.0;
     double q3 = 0.0;
     double max = 0.0;
-    std::size_t zeros = 0;   // values exactly 0
+    std::size_t zeros = 0;    // values exactly 0
     double zero_share = 0.0;  // zeros / n, in [0, 1]
     bool ok() const { return issue == StatIssue::None; }
 };

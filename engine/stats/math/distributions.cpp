@@ -44,7 +44,7 @@ double normalSurvival(double z) {
 
 double normalQuantile(double p) {
     // Coefficients of AS 241 (Wichura 1988, Applied Statistics 37:477-484), ascending powers.
-    static const double a[] = {3.3871328727963666080e0, 1.3314166789178437745e+2,
+    static const double a[] = {3.3871328727963666080e0,  1.3314166789178437745e+2,
                                1.9715909503065514427e+3, 1.3731693765509461125e+4,
                                4.5921953931549871457e+4, 6.7265770927008700853e+4,
                                3.3430575583588128105e+4, 2.5090809287301226727e+3};

@@ -20,7 +20,9 @@ constexpr double kMaxLogMean = 700.0;
 // Beyond +-30 a logistic mean is 1 or 0 to double precision; clamping keeps weights positive.
 constexpr double kMaxLogit = 30.0;
 // The NB dispersion has converged when log alpha moves less than this between rounds.
-constexpr double kDispersionTolerance = 1e-8;
+constexpr double kDispersionTolerance = 1e-6;
+// A fitted mean (or, for logistic, 1 - mean) below this is a perfect prediction: separation.
+constexpr double kDegenerateMean = 1e-10;
 // Added to |deviance| in the convergence test so a deviance near 0 still converges (R's glm).
 constexpr double kDevianceOffset = 0.1;
 
@@ -204,8 +206,8 @@ double startingIntercept(GlmFamily family, const std::vector<double>& y) {
     return std::log(mean);
 }
 
-double logLikelihood(GlmFamily family, const std::vector<double>& y,
-                     const std::vector<double>& mu, const NbDispersion* nb, double alpha) {
+double logLikelihood(GlmFamily family, const std::vector<double>& y, const std::vector<double>& mu,
+                     const NbDispersion* nb, double alpha) {
     if (family == GlmFamily::NegativeBinomial)
         return nb->logLikelihood(mu, alpha);
     double ll = 0.0;
@@ -284,6 +286,12 @@ GlmFit fitGlm(const std::vector<std::vector<double>>& columns, const std::vector
         fit.issue = StatIssue::NotConverged;
 
     const std::vector<double> mu = irls.means(beta);
+    const bool separated = std::any_of(mu.begin(), mu.end(), [&](double m) {
+        return m < kDegenerateMean ||
+               (irls.family == GlmFamily::Logistic && 1.0 - m < kDegenerateMean);
+    });
+    if (separated)
+        fit.issue = StatIssue::Separation;
     fit.deviance = deviance(irls.family, irls.alpha, y, mu);
     fit.log_likelihood = logLikelihood(irls.family, y, mu, nb ? &*nb : nullptr, irls.alpha);
     fit.intercept = beta[0];

@@ -41,8 +41,8 @@ struct GlmEffect {
     double std_error = 0.0;  // from the inverse penalised Fisher information
     double ci_low = 0.0;     // estimate -+ z * std_error (Wald)
     double ci_high = 0.0;
-    double z = 0.0;          // estimate / std_error
-    double p_value = 1.0;    // two-sided Wald p
+    double z = 0.0;        // estimate / std_error
+    double p_value = 1.0;  // two-sided Wald p
     // The interval excludes 0: the only case in which a direction may be claimed.
     bool clear() const { return ci_low > 0.0 || ci_high < 0.0; }
 };
@@ -51,7 +51,10 @@ struct GlmFit {
     // None; Empty; InvalidInput (ragged columns, NaN/inf, negative or (logistic) non-0/1 y,
     // negative ridge); TooFew (n < used columns + 2); AllTied (y constant: nothing to explain);
     // Singular (the system could not be solved); NotConverged (numbers are those of the last
-    // step and finite, but not to be trusted). Unless None or NotConverged, effects is empty.
+    // step and finite, but not to be trusted); Separation (some fitted means are 0 or 1 to
+    // within 1e-10: the features predict those outcomes perfectly and maximum likelihood has
+    // no finite answer; use ridge > 0). Effects are listed (finite) for None, NotConverged and
+    // Separation, and empty otherwise.
     StatIssue issue = StatIssue::Empty;
     GlmFamily family = GlmFamily::NegativeBinomial;
     std::size_t n = 0;
@@ -62,12 +65,12 @@ struct GlmFit {
     double dispersion = 0.0;  // NB2 alpha; 0 for Poisson and Logistic
     double intercept = 0.0;   // linear predictor of a track at the mean of every feature
     double intercept_se = 0.0;
-    std::vector<ColumnFate> fate;      // per input column
-    std::vector<double> column_mean;   // per input column
-    std::vector<double> column_sd;     // per input column, sample sd (n - 1); 0 if constant
-    std::vector<GlmEffect> effects;    // used columns only, largest |estimate| first
-    double log_likelihood = 0.0;       // of the fitted model (without the penalty)
-    double deviance = 0.0;             // of the fitted model (without the penalty)
+    std::vector<ColumnFate> fate;     // per input column
+    std::vector<double> column_mean;  // per input column
+    std::vector<double> column_sd;    // per input column, sample sd (n - 1); 0 if constant
+    std::vector<GlmEffect> effects;   // used columns only, largest |estimate| first
+    double log_likelihood = 0.0;      // of the fitted model (without the penalty)
+    double deviance = 0.0;            // of the fitted model (without the penalty)
     bool ok() const { return issue == StatIssue::None; }
 };
 

@@ -4,7 +4,6 @@
 #include "stats/math/groupstats_p.h"
 #include "stats/math/ranking.h"
 
-
 namespace encore::stats {
 
 KruskalWallis kruskalWallis(const std::vector<double>& values, const std::vector<int>& group) {

@@ -16,11 +16,11 @@ struct KruskalWallis {
     // every value equal). Unless None: h = 0, p_value = 1, df = 0.
     StatIssue issue = StatIssue::Empty;
     std::size_t n = 0;
-    std::size_t groups = 0;         // non-empty groups (k)
-    double h = 0.0;                 // tie-corrected statistic
-    int df = 0;                     // k - 1
-    double tie_correction = 1.0;    // C in (0, 1]; 1 without ties
-    double p_value = 1.0;           // P(chi2(df) > h)
+    std::size_t groups = 0;       // non-empty groups (k)
+    double h = 0.0;               // tie-corrected statistic
+    int df = 0;                   // k - 1
+    double tie_correction = 1.0;  // C in (0, 1]; 1 without ties
+    double p_value = 1.0;         // P(chi2(df) > h)
     bool ok() const { return issue == StatIssue::None; }
 };
 

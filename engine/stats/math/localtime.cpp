@@ -25,10 +25,10 @@ std::int64_t floorMod(std::int64_t a, std::int64_t b) {
 CivilDate civilFromDays(std::int64_t z) {
     z += 719468;  // shift the epoch to 0000-03-01
     const std::int64_t era = floorDiv(z, kDaysPerEra);
-    const std::int64_t doe = z - era * kDaysPerEra;                              // [0, 146096]
+    const std::int64_t doe = z - era * kDaysPerEra;                                  // [0, 146096]
     const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);            // [0, 365]
-    const std::int64_t mp = (5 * doy + 2) / 153;                                 // [0, 11]
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+    const std::int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
     CivilDate date;
     date.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     date.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
@@ -39,10 +39,10 @@ CivilDate civilFromDays(std::int64_t z) {
 std::int64_t daysFromCivil(int year, int month, int day) {
     const std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
     const std::int64_t era = floorDiv(y, 400);
-    const std::int64_t yoe = y - era * 400;                                      // [0, 399]
-    const std::int64_t mp = month > 2 ? month - 3 : month + 9;                   // [0, 11]
-    const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;                       // [0, 365]
-    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;              // [0, 146096]
+    const std::int64_t yoe = y - era * 400;                          // [0, 399]
+    const std::int64_t mp = month > 2 ? month - 3 : month + 9;       // [0, 11]
+    const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;           // [0, 365]
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
     return era * kDaysPerEra + doe - 719468;
 }
 

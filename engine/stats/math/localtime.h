@@ -10,11 +10,11 @@ namespace encore::stats {
 struct LocalTime {
     std::int64_t day_number = 0;  // local days since 1970-01-01 (negative before 1970)
     int year = 1970;
-    int month = 1;    // 1..12
-    int day = 1;      // 1..31
-    int hour = 0;     // 0..23
-    int minute = 0;   // 0..59
-    int weekday = 3;  // Monday = 0 ... Sunday = 6 (ISO 8601 weekday minus one)
+    int month = 1;        // 1..12
+    int day = 1;          // 1..31
+    int hour = 0;         // 0..23
+    int minute = 0;       // 0..59
+    int weekday = 3;      // Monday = 0 ... Sunday = 6 (ISO 8601 weekday minus one)
     int iso_year = 1970;  // ISO 8601 week-numbering year (differs from year around New Year)
     int iso_week = 1;     // 1..53: the week (Monday start) holding the year's first Thursday is 1
 };

@@ -19,7 +19,7 @@ constexpr double kHintWidth = 1.0;
 // ... and fall back to the full grid when the optimum lands this close to the window's edge.
 constexpr double kEdgeMargin = 1e-3;
 // Brent's method stops when log alpha is known to this absolute tolerance.
-constexpr double kBrentTolerance = 1e-10;
+constexpr double kBrentTolerance = 1e-9;
 constexpr int kBrentIterations = 200;
 const double kGolden = 0.5 * (3.0 - std::sqrt(5.0));
 
@@ -141,7 +141,20 @@ double NbDispersion::logLikelihood(const std::vector<double>& mu, double alpha) 
     return value;
 }
 
+double NbDispersion::momentEstimate(const std::vector<double>& mu) const {
+    double numerator = 0.0;
+    double denominator = 0.0;
+    for (std::size_t i = 0; i < mu.size(); ++i) {
+        const double residual = y_[i] - mu[i];
+        numerator += residual * residual - y_[i];
+        denominator += mu[i] * mu[i];
+    }
+    return denominator > 0.0 && numerator > 0.0 ? numerator / denominator : 0.0;
+}
+
 double NbDispersion::maximize(const std::vector<double>& mu, double hint) const {
+    if (!(hint > 0.0))
+        hint = momentEstimate(mu);
     const double lo = std::log(kMinAlpha);
     const double hi = std::log(kMaxAlpha);
     auto negative = [&](double log_alpha) { return -profile(mu, std::exp(log_alpha)); };

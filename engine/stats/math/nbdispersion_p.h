@@ -17,14 +17,19 @@ public:
     double logLikelihood(const std::vector<double>& mu, double alpha) const;
 
     // The alpha in [kMinAlpha, kMaxAlpha] that maximises the log-likelihood for these means:
-    // a grid over log alpha, then Brent's method around the best grid point. A previous
-    // estimate (hint > 0) narrows the search to hint * e^-+1 unless the optimum is at its edge.
+    // Brent's method on log alpha within hint * e^-+1, the hint being a previous estimate or,
+    // without one, the moment estimate; when the optimum lands at the window's edge (or there
+    // is no hint), a grid over the whole range picks the window instead.
     double maximize(const std::vector<double>& mu, double hint = 0.0) const;
 
     static constexpr double kMinAlpha = 1e-8;  // indistinguishable from Poisson
     static constexpr double kMaxAlpha = 1e4;
 
 private:
+    // Method-of-moments estimate sum((y - mu)^2 - y) / sum(mu^2) (Cameron & Trivedi 2013,
+    // 3.2.3): a cheap starting point for the likelihood search; 0 when it is not positive.
+    double momentEstimate(const std::vector<double>& mu) const;
+
     // The alpha-dependent part of the log-likelihood (terms in mu or y only are dropped).
     double profile(const std::vector<double>& mu, double alpha) const;
 

@@ -28,8 +28,7 @@ struct Spearman {
     bool ok() const { return issue == StatIssue::None; }
 };
 
-Spearman spearman(const std::vector<double>& x, const std::vector<double>& y,
-                  double level = 0.95);
+Spearman spearman(const std::vector<double>& x, const std::vector<double>& y, double level = 0.95);
 
 // Percentile bootstrap interval of Spearman's rho: resample (x, y) pairs with replacement,
 // recompute rho, take the type-7 quantiles (1 - level) / 2 and (1 + level) / 2 of the rhos.
@@ -49,7 +48,6 @@ struct BootstrapInterval {
 };
 
 BootstrapInterval spearmanBootstrap(const std::vector<double>& x, const std::vector<double>& y,
-                                    std::size_t resamples, std::uint64_t seed,
-                                    double level = 0.95);
+                                    std::size_t resamples, std::uint64_t seed, double level = 0.95);
 
 }  // namespace encore::stats

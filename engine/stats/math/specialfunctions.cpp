@@ -142,8 +142,8 @@ double regularizedBeta(double a, double b, double x) {
         return 0.0;
     if (x >= 1.0)
         return 1.0;
-    const double front = std::exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * std::log(x) +
-                                  b * std::log1p(-x));
+    const double front =
+        std::exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * std::log(x) + b * std::log1p(-x));
     if (x < (a + 1.0) / (a + b + 2.0))
         return front * betaContinuedFraction(a, b, x) / a;
     return 1.0 - front * betaContinuedFraction(b, a, 1.0 - x) / b;

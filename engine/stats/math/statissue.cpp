@@ -20,6 +20,8 @@ const char* issueName(StatIssue issue) {
             return "did not converge";
         case StatIssue::Singular:
             return "singular system";
+        case StatIssue::Separation:
+            return "outcome perfectly predicted (separation)";
     }
     return "unknown";
 }

@@ -16,7 +16,8 @@ enum class StatIssue {
     AllTied,       // every value equal: nothing varies, so nothing can be explained
     InvalidInput,  // sizes differ, a value is NaN/infinite, a group index is negative, ...
     NotConverged,  // an iterative fit ran out of iterations
-    Singular,      // the fitted system is singular (e.g. separation without ridge)
+    Singular,      // the fitted system is singular
+    Separation,    // the features predict some outcomes perfectly: estimates run off to infinity
 };
 
 // A short English name of an issue, for logs and the command-line tool.

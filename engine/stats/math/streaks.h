@@ -7,8 +7,8 @@ namespace encore::stats {
 
 // Runs of consecutive local days with at least one listen.
 struct Streaks {
-    int longest = 0;                      // days in the longest run (the earliest if tied)
-    std::int64_t longest_first_day = 0;   // day numbers (localDayNumber), valid if longest > 0
+    int longest = 0;                     // days in the longest run (the earliest if tied)
+    std::int64_t longest_first_day = 0;  // day numbers (localDayNumber), valid if longest > 0
     std::int64_t longest_last_day = 0;
     // The run that is still alive: it ends today, or yesterday when nothing was played yet
     // today (a streak is not broken until a whole day passes without listening). 0 if none.

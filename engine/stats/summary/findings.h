@@ -43,8 +43,8 @@ struct GroupEffectFinding {
     StatIssue issue = StatIssue::Empty;  // the reason when verdict is CannotTell
     std::size_t n = 0;
     std::size_t groups = 0;
-    double share_explained = 0.0;  // eta^2 in [0, 1]
-    double p_value = 1.0;          // Kruskal-Wallis
+    double share_explained = 0.0;    // eta^2 in [0, 1]
+    double p_value = 1.0;            // Kruskal-Wallis
     std::size_t min_group_size = 0;  // the "other" threshold, 0 when groups were not merged
     std::size_t merged_groups = 0;   // original groups pooled into "other"
 };
@@ -53,8 +53,7 @@ struct GroupEffectFinding {
 GroupEffectFinding groupEffectFinding(const EtaSquared& eta, const KruskalWallis& kw,
                                       const FindingOptions& options = {});
 GroupEffectFinding groupEffectFinding(const EtaSquared& eta, const KruskalWallis& kw,
-                                      const GroupMerge& merge,
-                                      const FindingOptions& options = {});
+                                      const GroupMerge& merge, const FindingOptions& options = {});
 
 // One feature's rank correlation with plays.
 struct CorrelationFinding {
@@ -67,7 +66,7 @@ struct CorrelationFinding {
     double level = 0.95;
     double p_value = 1.0;
     Strength strength = Strength::Negligible;
-    int direction = 0;  // +1 / -1 when Clear, else 0
+    int direction = 0;       // +1 / -1 when Clear, else 0
     bool bootstrap = false;  // the interval is the bootstrap one, not Fisher z
 };
 
@@ -100,7 +99,7 @@ struct ModelFinding {
     int iterations = 0;
     double ridge = 0.0;
     double level = 0.95;
-    std::vector<EffectFinding> effects;  // ranked as in the fit (largest |effect| first)
+    std::vector<EffectFinding> effects;          // ranked as in the fit (largest |effect| first)
     std::vector<std::size_t> constant_columns;   // left out: same value everywhere
     std::vector<std::size_t> collinear_columns;  // left out: combination of other columns
 };

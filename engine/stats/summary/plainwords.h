@@ -12,10 +12,10 @@ namespace encore::stats {
 
 // Words for one between-group comparison.
 struct GroupWording {
-    QString factor = QStringLiteral("genre");           // what the groups are, singular
+    QString factor = QStringLiteral("genre");  // what the groups are, singular
     QString factor_plural = QStringLiteral("genres");
     QString outcome = QStringLiteral("how often your songs are played");
-    QString unit_plural = QStringLiteral("tracks");    // what was counted
+    QString unit_plural = QStringLiteral("tracks");  // what was counted
 };
 
 // "Genre explains 14% of the differences in how often your songs are played; this is
