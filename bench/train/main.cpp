@@ -27,6 +27,7 @@ namespace {
 
 constexpr int64_t kSweepPlays = 100000;
 constexpr int kSweepEpochs = 2;
+constexpr int kShortLogEpochs = 3;        // a 100k-play epoch is ~1.5 s: average a few
 constexpr size_t kSweepTestPlays = 2000;  // held-out plays scored per configuration
 constexpr float kAdamRate = 0.005f;
 constexpr float kAdagradRate = 0.05f;
@@ -59,7 +60,7 @@ void speed(int64_t plays) {
     const bench::SynthLog synth = generate(plays);
     TwoTowerModel model = freshModel(synth);
     TrainOptions options;  // the defaults the product uses
-    options.epochs = 1;
+    options.epochs = plays <= kSweepPlays ? kShortLogEpochs : 1;
     const Expected<TrainStats> stats = model.train(synth.log, synth.catalog, options);
     if (!stats) {
         std::fprintf(stderr, "%s\n", stats.error().c_str());
@@ -78,30 +79,40 @@ void sweep() {
     const Interactions test = split.test.subset(first);
     const EvalReport popular =
         evaluate(PopularScorer(split.train, synth.catalog.size()), split.train, test, {{10, 100}});
-    std::printf("popular baseline: HR@10 %.4f HR@100 %.4f\n", popular.all.hr[0],
-                popular.all.hr[1]);
+    std::printf("popular baseline: HR@10 %.4f HR@100 %.4f\n", popular.all.hr[0], popular.all.hr[1]);
+    struct Setting {
+        OptimizerKind kind;
+        float rate;
+        int batch;
+    };
+    std::vector<Setting> settings;
     for (OptimizerKind kind : {OptimizerKind::kAdam, OptimizerKind::kAdagrad}) {
-        for (int batch : {256, 512, 1024, 2048, 4096}) {
-            auto model = std::make_shared<TwoTowerModel>(freshModel(synth));
-            TrainOptions options;
-            options.epochs = kSweepEpochs;
-            options.batch_size = batch;
-            options.optimizer = kind;
-            options.learning_rate = kind == OptimizerKind::kAdam ? kAdamRate : kAdagradRate;
-            const Expected<TrainStats> stats = model->train(split.train, synth.catalog, options);
-            if (!stats) {
-                std::fprintf(stderr, "%s\n", stats.error().c_str());
-                std::exit(1);
-            }
-            auto index = std::make_shared<CandidateIndex>(model->buildIndex(synth.catalog).value());
-            const EvalReport report =
-                evaluate(TwoTowerScorer(model, index), split.train, test, {{10, 100}});
-            std::printf("%-7s lr=%.3f batch=%4d: %7.0f examples/s, loss %.3f, HR@10 %.4f "
-                        "HR@100 %.4f\n",
-                        kind == OptimizerKind::kAdam ? "adam" : "adagrad",
-                        options.learning_rate, batch, stats->examples_per_second,
-                        stats->final_loss, report.all.hr[0], report.all.hr[1]);
+        for (int batch : {256, 512, 1024, 2048, 4096})
+            settings.push_back(
+                {kind, kind == OptimizerKind::kAdam ? kAdamRate : kAdagradRate, batch});
+    }
+    for (float rate : {0.002f, 0.01f, 0.02f})
+        settings.push_back({OptimizerKind::kAdam, rate, TrainOptions{}.batch_size});
+    for (const Setting& setting : settings) {
+        auto model = std::make_shared<TwoTowerModel>(freshModel(synth));
+        TrainOptions options;
+        options.epochs = kSweepEpochs;
+        options.batch_size = setting.batch;
+        options.optimizer = setting.kind;
+        options.learning_rate = setting.rate;
+        const Expected<TrainStats> stats = model->train(split.train, synth.catalog, options);
+        if (!stats) {
+            std::fprintf(stderr, "%s\n", stats.error().c_str());
+            std::exit(1);
         }
+        auto index = std::make_shared<CandidateIndex>(model->buildIndex(synth.catalog).value());
+        const EvalReport report =
+            evaluate(TwoTowerScorer(model, index), split.train, test, {{10, 100}});
+        std::printf(
+            "%-7s lr=%.3f batch=%4d: %7.0f examples/s, loss %.3f, HR@10 %.4f "
+            "HR@100 %.4f\n",
+            setting.kind == OptimizerKind::kAdam ? "adam" : "adagrad", setting.rate, setting.batch,
+            stats->examples_per_second, stats->final_loss, report.all.hr[0], report.all.hr[1]);
     }
 }
 

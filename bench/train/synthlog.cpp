@@ -21,7 +21,7 @@ constexpr int64_t kSongSeconds = 210;
 constexpr int64_t kSessionGap = 6 * 3600;
 
 // Listening by hour of day: low at night, peaks in the evening.
-constexpr double kHourWeight[24] = {2, 1, 1, 1, 1, 1, 2, 4, 6, 6, 5, 5,
+constexpr double kHourWeight[24] = {2, 1, 1, 1, 1, 1, 2, 4,  6,  6, 5, 5,
                                     6, 6, 5, 5, 6, 7, 9, 10, 10, 9, 7, 4};
 
 }  // namespace

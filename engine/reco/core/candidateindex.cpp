@@ -6,14 +6,40 @@ namespace encore::reco {
 
 namespace {
 
-// Fixed-width dot products let the compiler unroll and vectorise the inner loop.
+// An AVX2/FMA copy next to the baseline one, picked at load time (the package targets x86-64).
+#if defined(__x86_64__) && defined(__GNUC__)
+#define ENCORE_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define ENCORE_VECTOR_CLONES
+#endif
+
+constexpr int kLanes = 8;        // independent partial sums: lets the compiler vectorise
+constexpr size_t kRowBlock = 4;  // rows per pass: the query stays in registers
+
+// Fixed-width dot products, kRowBlock rows at a time (measured 2-3x faster than one row at a
+// time and faster than torch::mv; see bench_recommend).
 template <int kDim>
-void scoreFixed(const float* matrix, size_t rows, const float* query, float* out) {
-    for (size_t r = 0; r < rows; ++r) {
-        const float* row = matrix + r * kDim;
+ENCORE_VECTOR_CLONES void scoreFixed(const float* matrix, size_t rows, const float* query,
+                                     float* out) {
+    static_assert(kDim % kLanes == 0, "dimension must be a multiple of the lane count");
+    size_t r = 0;
+    for (; r + kRowBlock <= rows; r += kRowBlock) {
+        float acc[kRowBlock][kLanes] = {};
+        for (int j = 0; j < kDim; j += kLanes) {
+            for (size_t k = 0; k < kRowBlock; ++k) {
+                for (int l = 0; l < kLanes; ++l)
+                    acc[k][l] += matrix[(r + k) * kDim + j + l] * query[j + l];
+            }
+        }
+        for (size_t k = 0; k < kRowBlock; ++k) {
+            const float* a = acc[k];
+            out[r + k] = ((a[0] + a[4]) + (a[1] + a[5])) + ((a[2] + a[6]) + (a[3] + a[7]));
+        }
+    }
+    for (; r < rows; ++r) {
         float sum = 0.0f;
         for (int j = 0; j < kDim; ++j)
-            sum += row[j] * query[j];
+            sum += matrix[r * kDim + j] * query[j];
         out[r] = sum;
     }
 }

@@ -5,9 +5,9 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
-#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
+#include <cstdio>
 
 #include <cmath>
 #include <filesystem>
@@ -25,10 +25,22 @@ constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
 // Order of the integer fields in the "meta_config" tensor.
-enum ConfigField : int64_t { kFieldTracks, kFieldProfiles, kFieldArtists, kFieldGenres,
-                             kFieldTokens, kFieldBuckets, kFieldEmbedding, kFieldHidden,
-                             kFieldOutput, kFieldLearnTemperature, kFieldSeed, kFieldOptimizer,
-                             kFieldStep, kConfigFields };
+enum ConfigField : int64_t {
+    kFieldTracks,
+    kFieldProfiles,
+    kFieldArtists,
+    kFieldGenres,
+    kFieldTokens,
+    kFieldBuckets,
+    kFieldEmbedding,
+    kFieldHidden,
+    kFieldOutput,
+    kFieldLearnTemperature,
+    kFieldSeed,
+    kFieldOptimizer,
+    kFieldStep,
+    kConfigFields
+};
 
 std::vector<int64_t> configFields(const ModelState& s) {
     const ModelConfig& c = s.config;
@@ -124,8 +136,7 @@ CoreStatus writeDurably(torch::serialize::OutputArchive& archive, const std::str
     ok = std::fclose(file) == 0 && ok;
     if (!ok) {
         std::remove(path.c_str());
-        return Failure{"writing the model checkpoint " + path +
-                       " failed: check free disk space."};
+        return Failure{"writing the model checkpoint " + path + " failed: check free disk space."};
     }
     return {};
 }
@@ -158,10 +169,9 @@ bool plausible(const std::vector<int64_t>& v) {
         if (v[f] < 0 || v[f] >= kMaxVocabulary)
             return false;
     }
-    return v[kFieldBuckets] >= 1 && v[kFieldBuckets] < kMaxVocabulary &&
-           v[kFieldEmbedding] >= 1 && v[kFieldEmbedding] <= kMaxDim && v[kFieldHidden] >= 1 &&
-           v[kFieldHidden] <= kMaxDim && v[kFieldOutput] >= 1 && v[kFieldOutput] <= kMaxDim &&
-           v[kFieldStep] >= 0;
+    return v[kFieldBuckets] >= 1 && v[kFieldBuckets] < kMaxVocabulary && v[kFieldEmbedding] >= 1 &&
+           v[kFieldEmbedding] <= kMaxDim && v[kFieldHidden] >= 1 && v[kFieldHidden] <= kMaxDim &&
+           v[kFieldOutput] >= 1 && v[kFieldOutput] <= kMaxDim && v[kFieldStep] >= 0;
 }
 
 // Lower bound of the file size for these vocabulary sizes: three copies of every table.
@@ -321,8 +331,7 @@ Expected<TwoTowerModel> TwoTowerModel::load(const std::string& path,
             grown->dense_m[i].copy_(state->dense_m[i]);
             grown->dense_v[i].copy_(state->dense_v[i]);
         }
-        std::copy(state->seen_tracks.begin(), state->seen_tracks.end(),
-                  grown->seen_tracks.begin());
+        std::copy(state->seen_tracks.begin(), state->seen_tracks.end(), grown->seen_tracks.begin());
         std::copy(state->seen_profiles.begin(), state->seen_profiles.end(),
                   grown->seen_profiles.begin());
         grown->optimizer = state->optimizer;

@@ -12,12 +12,13 @@ namespace {
 
 constexpr float kProximityDecay = 0.5f;  // the song just played counts most
 
-int64_t pairKey(int32_t a, int32_t b) { return (int64_t(a) << 32) | uint32_t(b); }
+int64_t pairKey(int32_t a, int32_t b) {
+    return (int64_t(a) << 32) | uint32_t(b);
+}
 
 }  // namespace
 
-CooccurrenceScorer::CooccurrenceScorer(const Interactions& train, int32_t num_tracks,
-                                       size_t window)
+CooccurrenceScorer::CooccurrenceScorer(const Interactions& train, int32_t num_tracks, size_t window)
     : window_(window), backoff_(PopularScorer::backoff(train, num_tracks)) {
     std::unordered_map<int64_t, float> pairs;
     for (size_t i = 0; i < train.size(); ++i) {

@@ -31,8 +31,8 @@ EvalReport evaluate(const Scorer& scorer, const Interactions& train, const Inter
     const size_t n = static_cast<size_t>(scorer.size());
     MetricAccumulator metrics(options.ks);
     std::vector<float> scores;
-    const size_t per_batch = std::clamp<size_t>(kMaxBatchScores / std::max<size_t>(n, 1), 1,
-                                                kQueriesPerBatch);
+    const size_t per_batch =
+        std::clamp<size_t>(kMaxBatchScores / std::max<size_t>(n, 1), 1, kQueriesPerBatch);
     for (size_t begin = 0; begin < rows.size(); begin += per_batch) {
         const size_t count = std::min(per_batch, rows.size() - begin);
         std::vector<Query> queries;

@@ -34,7 +34,8 @@ RankOutcome rankTarget(const float* scores, size_t n, int32_t target,
 double hitRate(const RankOutcome& rank, int k) {
     if (rank.greater >= k)
         return 0.0;
-    return std::min(1.0, static_cast<double>(k - rank.greater) / static_cast<double>(rank.ties + 1));
+    return std::min(1.0,
+                    static_cast<double>(k - rank.greater) / static_cast<double>(rank.ties + 1));
 }
 
 double ndcg(const RankOutcome& rank, int k) {
@@ -45,7 +46,9 @@ double ndcg(const RankOutcome& rank, int k) {
     return sum / static_cast<double>(rank.ties + 1);
 }
 
-double factorizedTopK(const RankOutcome& rank, int k) { return rank.greater < k ? 1.0 : 0.0; }
+double factorizedTopK(const RankOutcome& rank, int k) {
+    return rank.greater < k ? 1.0 : 0.0;
+}
 
 MetricAccumulator::MetricAccumulator(std::vector<int> ks) : ks_(std::move(ks)) {
     for (MetricSet& set : sums_) {

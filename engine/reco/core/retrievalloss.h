@@ -27,14 +27,14 @@ struct LossSettings {
 };
 
 struct LossBatch {
-    int64_t rows = 0;                 // examples (plays and skips)
+    int64_t rows = 0;  // examples (plays and skips)
     int64_t dim = 0;
-    std::vector<float> queries;       // rows x dim
-    std::vector<float> candidates;    // rows x dim: the target (or skipped) track of each row
-    std::vector<int32_t> tracks;      // track id of each row's candidate
-    std::vector<uint8_t> is_skip;     // 1 = skip row
-    std::vector<float> log_q;         // log sampling probability of each row's candidate
-    std::vector<float> weights;       // example weights
+    std::vector<float> queries;     // rows x dim
+    std::vector<float> candidates;  // rows x dim: the target (or skipped) track of each row
+    std::vector<int32_t> tracks;    // track id of each row's candidate
+    std::vector<uint8_t> is_skip;   // 1 = skip row
+    std::vector<float> log_q;       // log sampling probability of each row's candidate
+    std::vector<float> weights;     // example weights
 };
 
 struct LossValue {

@@ -13,9 +13,8 @@ Split timeSplit(const Interactions& log, double train_fraction) {
         by_profile[log.profile[i]].push_back(i);
     std::vector<size_t> train, test;
     for (std::vector<size_t>& rows : by_profile) {
-        std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) {
-            return log.timestamp[a] < log.timestamp[b];
-        });
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&](size_t a, size_t b) { return log.timestamp[a] < log.timestamp[b]; });
         const auto keep = static_cast<size_t>(
             std::ceil(std::clamp(train_fraction, 0.0, 1.0) * static_cast<double>(rows.size())));
         train.insert(train.end(), rows.begin(), rows.begin() + keep);

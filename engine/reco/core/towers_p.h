@@ -15,17 +15,21 @@
 
 namespace encore::reco::detail {
 
-// Embedding tables; the track table is shared by both towers.
+// Embedding tables; the track table is shared by both towers. Hour of day is added to hour of
+// week so that "night" is shared across the days of the week.
 enum Table : int {
     kTrackTable,
     kProfileTable,
     kHourTable,
+    kDayHourTable,
     kArtistTable,
     kGenreTable,
     kTokenTable,
     kPopularityTable,
     kTableCount
 };
+
+constexpr int32_t kHoursPerDay = 24;
 
 const char* tableName(int table);
 // Rows of each table for a config: tracks, profiles and artists get a trailing OOV row,
@@ -38,25 +42,28 @@ constexpr int64_t kMaxGenresPerTrack = 8;   // more genres than this are truncat
 constexpr int64_t kMaxTokensPerTrack = 16;  // longer titles are truncated
 constexpr double kEmbeddingInitStd = 0.05;  // small random rows; MLP sees content first
 
-// Row indices (into whatever row tensors are passed) for a batch of queries.
+// Row indices (into whatever row tensors are passed) for a batch of queries. Bags (session
+// history, genres, title tokens) are flat index lists with one start offset per example; an
+// empty bag averages to zero.
 struct QueryInputs {
-    torch::Tensor profile;       // [B]
-    torch::Tensor prev;          // [B]
-    torch::Tensor prev_mask;     // [B] float, 0 = no previous track
-    torch::Tensor hour;          // [B]
-    torch::Tensor history;       // [B, N]
-    torch::Tensor history_mask;  // [B, N] float
+    torch::Tensor profile;          // [B]
+    torch::Tensor prev;             // [B]
+    torch::Tensor prev_mask;        // [B] float, 0 = no previous track
+    torch::Tensor hour;             // [B] hour of week
+    torch::Tensor day_hour;         // [B] hour of day
+    torch::Tensor history;          // [sum of history lengths]
+    torch::Tensor history_offsets;  // [B]
 };
 
 // Row indices for a batch of candidates.
 struct CandidateInputs {
-    torch::Tensor track;       // [B]
-    torch::Tensor artist;      // [B]
-    torch::Tensor genres;      // [B, G]
-    torch::Tensor genre_mask;  // [B, G] float
-    torch::Tensor tokens;      // [B, T]
-    torch::Tensor token_mask;  // [B, T] float
-    torch::Tensor popularity;  // [B]
+    torch::Tensor track;          // [B]
+    torch::Tensor artist;         // [B]
+    torch::Tensor genres;         // [sum of genre counts]
+    torch::Tensor genre_offsets;  // [B]
+    torch::Tensor tokens;         // [sum of token counts]
+    torch::Tensor token_offsets;  // [B]
+    torch::Tensor popularity;     // [B]
 };
 
 // The rows the towers read from: the full tables (serving) or per-batch gathered leaves.
@@ -96,15 +103,15 @@ struct ModelState {
     void resetOptimizerState();
 };
 
-// Candidate features of every catalog track as global table rows, padded to fixed widths.
-// Ids beyond the model's vocabulary map to OOV rows (artist) or are dropped (genre, token).
+// Candidate features of every catalog track as global table rows (CSR for the bags). Ids beyond
+// the model's vocabulary map to the OOV row (artist) or are dropped (genre, token).
 struct CandidateFeatures {
-    std::vector<int64_t> artist;       // [n]
-    std::vector<int64_t> genres;       // [n * kMaxGenresPerTrack], padding rows are 0
-    std::vector<int64_t> genre_count;  // [n]
-    std::vector<int64_t> tokens;       // [n * kMaxTokensPerTrack], padding rows are 0
-    std::vector<int64_t> token_count;  // [n]
-    std::vector<int64_t> popularity;   // [n]
+    std::vector<int64_t> artist;         // [n]
+    std::vector<int64_t> genre_offsets;  // [n + 1]
+    std::vector<int64_t> genres;
+    std::vector<int64_t> token_offsets;  // [n + 1]
+    std::vector<int64_t> tokens;
+    std::vector<int64_t> popularity;  // [n]
 };
 CandidateFeatures buildCandidateFeatures(const ModelConfig& config, const Catalog& catalog);
 

@@ -14,7 +14,7 @@ namespace detail {
 
 namespace {
 
-constexpr int64_t kIndexChunk = 4096;  // candidates embedded per forward pass when indexing
+constexpr int64_t kIndexChunk = 4096;     // candidates embedded per forward pass when indexing
 constexpr float kMinTemperature = 0.01f;  // a learned temperature never goes below this
 constexpr float kMaxTemperature = 1.0f;
 
@@ -28,33 +28,40 @@ torch::nn::Linear makeLinear(int64_t in, int64_t out, torch::Generator& generato
     return layer;
 }
 
-// Masked mean over the middle axis: [B, K, E] with mask [B, K] -> [B, E]; all-masked -> 0.
-torch::Tensor maskedMean(const torch::Tensor& rows, const torch::Tensor& mask) {
-    const torch::Tensor m = mask.unsqueeze(2);
-    return (rows * m).sum(1) / m.sum(1).clamp_min(1.0);
-}
-
-torch::Tensor lookup(const torch::Tensor& rows, const torch::Tensor& index) {
-    return rows.index_select(0, index.reshape({-1})).reshape({index.size(0), -1, rows.size(1)});
+// Mean of each bag of rows (flat indices, one start offset per bag); an empty bag gives 0.
+torch::Tensor bagMean(const torch::Tensor& rows, const torch::Tensor& index,
+                      const torch::Tensor& offsets) {
+    constexpr int64_t kModeMean = 1;
+    return std::get<0>(
+        torch::embedding_bag(rows, index, offsets, /*scale_grad_by_freq=*/false, kModeMean));
 }
 
 }  // namespace
 
 const char* tableName(int table) {
-    static const char* const kNames[kTableCount] = {"track",  "profile", "hour",      "artist",
-                                                    "genre", "token",   "popularity"};
+    static const char* const kNames[kTableCount] = {"track",  "profile", "hour",  "day_hour",
+                                                    "artist", "genre",   "token", "popularity"};
     return kNames[table];
 }
 
 int64_t tableRows(const ModelConfig& config, int table) {
     switch (table) {
-    case kTrackTable: return int64_t(config.num_tracks) + 1;
-    case kProfileTable: return int64_t(config.num_profiles) + 1;
-    case kHourTable: return kHoursPerWeek;
-    case kArtistTable: return int64_t(config.num_artists) + 1;
-    case kGenreTable: return std::max<int64_t>(config.num_genres, 1);
-    case kTokenTable: return int64_t(config.num_tokens) + 1;
-    default: return config.num_popularity_buckets;
+        case kTrackTable:
+            return int64_t(config.num_tracks) + 1;
+        case kProfileTable:
+            return int64_t(config.num_profiles) + 1;
+        case kHourTable:
+            return kHoursPerWeek;
+        case kDayHourTable:
+            return kHoursPerDay;
+        case kArtistTable:
+            return int64_t(config.num_artists) + 1;
+        case kGenreTable:
+            return std::max<int64_t>(config.num_genres, 1);
+        case kTokenTable:
+            return int64_t(config.num_tokens) + 1;
+        default:
+            return config.num_popularity_buckets;
     }
 }
 
@@ -72,39 +79,42 @@ TowersImpl::TowersImpl(const ModelConfig& config, torch::Generator& generator) {
     }
     constexpr int64_t kQueryInputs = 4;      // profile, previous song, hour, session mean
     constexpr int64_t kCandidateInputs = 5;  // id, genres, artist, title, popularity
-    query_hidden = register_module("query_hidden",
-                                   makeLinear(kQueryInputs * e, config.hidden_dim, generator));
-    query_out = register_module("query_out",
-                                makeLinear(config.hidden_dim, config.output_dim, generator));
+    query_hidden =
+        register_module("query_hidden", makeLinear(kQueryInputs * e, config.hidden_dim, generator));
+    query_out =
+        register_module("query_out", makeLinear(config.hidden_dim, config.output_dim, generator));
     candidate_hidden = register_module(
         "candidate_hidden", makeLinear(kCandidateInputs * e, config.hidden_dim, generator));
-    candidate_out = register_module(
-        "candidate_out", makeLinear(config.hidden_dim, config.output_dim, generator));
-    log_temperature = register_parameter(
-        "log_temperature", torch::full({1}, std::log(config.temperature)),
-        config.learn_temperature);
+    candidate_out = register_module("candidate_out",
+                                    makeLinear(config.hidden_dim, config.output_dim, generator));
+    log_temperature =
+        register_parameter("log_temperature", torch::full({1}, std::log(config.temperature)),
+                           config.learn_temperature);
 }
 
 torch::Tensor TowersImpl::queryTower(const TableRows& rows, const QueryInputs& in) {
     const torch::Tensor profile = rows[kProfileTable].index_select(0, in.profile);
     const torch::Tensor prev =
         rows[kTrackTable].index_select(0, in.prev) * in.prev_mask.unsqueeze(1);
-    const torch::Tensor hour = rows[kHourTable].index_select(0, in.hour);
-    const torch::Tensor session = maskedMean(lookup(rows[kTrackTable], in.history), in.history_mask);
+    const torch::Tensor hour = rows[kHourTable].index_select(0, in.hour) +
+                               rows[kDayHourTable].index_select(0, in.day_hour);
+    const torch::Tensor session = bagMean(rows[kTrackTable], in.history, in.history_offsets);
     torch::Tensor x = torch::cat({profile, prev, hour, session}, 1);
     x = query_out(torch::relu(query_hidden(x)));
-    return torch::nn::functional::normalize(x, torch::nn::functional::NormalizeFuncOptions().dim(1));
+    return torch::nn::functional::normalize(x,
+                                            torch::nn::functional::NormalizeFuncOptions().dim(1));
 }
 
 torch::Tensor TowersImpl::candidateTower(const TableRows& rows, const CandidateInputs& in) {
     const torch::Tensor id = rows[kTrackTable].index_select(0, in.track);
-    const torch::Tensor genres = maskedMean(lookup(rows[kGenreTable], in.genres), in.genre_mask);
+    const torch::Tensor genres = bagMean(rows[kGenreTable], in.genres, in.genre_offsets);
     const torch::Tensor artist = rows[kArtistTable].index_select(0, in.artist);
-    const torch::Tensor title = maskedMean(lookup(rows[kTokenTable], in.tokens), in.token_mask);
+    const torch::Tensor title = bagMean(rows[kTokenTable], in.tokens, in.token_offsets);
     const torch::Tensor popularity = rows[kPopularityTable].index_select(0, in.popularity);
     torch::Tensor x = torch::cat({id, genres, artist, title, popularity}, 1);
     x = candidate_out(torch::relu(candidate_hidden(x)));
-    return torch::nn::functional::normalize(x, torch::nn::functional::NormalizeFuncOptions().dim(1));
+    return torch::nn::functional::normalize(x,
+                                            torch::nn::functional::NormalizeFuncOptions().dim(1));
 }
 
 torch::Tensor TowersImpl::temperature() const {
@@ -112,11 +122,10 @@ torch::Tensor TowersImpl::temperature() const {
 }
 
 std::vector<torch::Tensor> TowersImpl::denseParameters() const {
-    std::vector<torch::Tensor> params = {query_hidden->weight,     query_hidden->bias,
-                                         query_out->weight,        query_out->bias,
-                                         candidate_hidden->weight, candidate_hidden->bias,
-                                         candidate_out->weight,    candidate_out->bias,
-                                         log_temperature};
+    std::vector<torch::Tensor> params = {
+        query_hidden->weight,  query_hidden->bias,       query_out->weight,
+        query_out->bias,       candidate_hidden->weight, candidate_hidden->bias,
+        candidate_out->weight, candidate_out->bias,      log_temperature};
     return params;
 }
 
@@ -142,7 +151,8 @@ bool parseDevice(const std::string& text, torch::Device* device, std::string* er
         return false;
     }
     if (device->is_cuda() && !torch::cuda::is_available()) {
-        *error = "device \"" + text + "\" was asked for but this LibTorch sees no CUDA device: "
+        *error = "device \"" + text +
+                 "\" was asked for but this LibTorch sees no CUDA device: "
                  "use cpu or a CUDA build of LibTorch.";
         return false;
     }
@@ -171,27 +181,33 @@ CandidateFeatures buildCandidateFeatures(const ModelConfig& config, const Catalo
     const size_t n = static_cast<size_t>(catalog.size());
     CandidateFeatures f;
     f.artist.resize(n);
-    f.genres.assign(n * kMaxGenresPerTrack, 0);
-    f.genre_count.assign(n, 0);
-    f.tokens.assign(n * kMaxTokensPerTrack, 0);
-    f.token_count.assign(n, 0);
     f.popularity.resize(n);
+    f.genre_offsets.assign(1, 0);
+    f.token_offsets.assign(1, 0);
     const int64_t oov_artist = config.num_artists;
     for (size_t i = 0; i < n; ++i) {
         const int32_t a = catalog.artist[i];
         f.artist[i] = (a >= 0 && a < config.num_artists) ? a : oov_artist;
+        int64_t count = 0;
         for (int32_t j = catalog.genre_offsets[i]; j < catalog.genre_offsets[i + 1]; ++j) {
             const int32_t g = catalog.genres[j];
-            if (g >= 0 && g < config.num_genres && f.genre_count[i] < kMaxGenresPerTrack)
-                f.genres[i * kMaxGenresPerTrack + f.genre_count[i]++] = g;
+            if (g >= 0 && g < config.num_genres && count < kMaxGenresPerTrack) {
+                f.genres.push_back(g);
+                ++count;
+            }
         }
+        f.genre_offsets.push_back(static_cast<int64_t>(f.genres.size()));
+        count = 0;
         for (int32_t j = catalog.token_offsets[i]; j < catalog.token_offsets[i + 1]; ++j) {
             const int32_t tok = catalog.tokens[j];
-            if (tok >= 1 && tok <= config.num_tokens && f.token_count[i] < kMaxTokensPerTrack)
-                f.tokens[i * kMaxTokensPerTrack + f.token_count[i]++] = tok;
+            if (tok >= 1 && tok <= config.num_tokens && count < kMaxTokensPerTrack) {
+                f.tokens.push_back(tok);
+                ++count;
+            }
         }
-        f.popularity[i] = std::clamp<int64_t>(catalog.popularity_bucket[i], 0,
-                                              config.num_popularity_buckets - 1);
+        f.token_offsets.push_back(static_cast<int64_t>(f.tokens.size()));
+        f.popularity[i] =
+            std::clamp<int64_t>(catalog.popularity_bucket[i], 0, config.num_popularity_buckets - 1);
     }
     return f;
 }
@@ -229,6 +245,8 @@ CoreStatus checkConfig(const ModelConfig& c) {
 
 torch::Tensor int64Tensor(const std::vector<int64_t>& values, std::initializer_list<int64_t> shape,
                           const torch::Device& device) {
+    if (values.empty())
+        return torch::empty(shape, torch::dtype(torch::kInt64).device(device));
     return torch::from_blob(const_cast<int64_t*>(values.data()), shape, torch::kInt64)
         .to(device, /*non_blocking=*/false, /*copy=*/true);
 }
@@ -259,14 +277,18 @@ Expected<TwoTowerModel> TwoTowerModel::create(const ModelConfig& config) {
     return TwoTowerModel(std::move(state));
 }
 
-const ModelConfig& TwoTowerModel::config() const { return state_->config; }
+const ModelConfig& TwoTowerModel::config() const {
+    return state_->config;
+}
 
 float TwoTowerModel::temperature() const {
     c10::InferenceMode guard;
     return state_->towers->temperature().item<float>();
 }
 
-int64_t TwoTowerModel::optimizerSteps() const { return state_->step; }
+int64_t TwoTowerModel::optimizerSteps() const {
+    return state_->step;
+}
 
 std::vector<float> TwoTowerModel::embedQuery(const Query& query) const {
     return embedQueries({query});
@@ -276,31 +298,30 @@ std::vector<float> TwoTowerModel::embedQueries(const std::vector<Query>& queries
     const int64_t b = static_cast<int64_t>(queries.size());
     if (b == 0)
         return {};
-    int64_t n = 0;
-    for (const Query& q : queries)
-        n = std::max<int64_t>(n, static_cast<int64_t>(q.history.size()));
-    std::vector<int64_t> profile(b), prev(b), hour(b), history(b * n, 0);
-    std::vector<float> prev_mask(b), history_mask(b * n, 0.0f);
+    std::vector<int64_t> profile(b), prev(b), hour(b), day_hour(b), history, history_offsets(b);
+    std::vector<float> prev_mask(b);
     for (int64_t i = 0; i < b; ++i) {
         const Query& q = queries[i];
         profile[i] = servingProfileRow(*state_, q.profile);
         prev[i] = servingTrackRow(*state_, q.prev_track);
         prev_mask[i] = q.prev_track == kNoTrack ? 0.0f : 1.0f;
         hour[i] = std::clamp(q.hour_of_week, 0, kHoursPerWeek - 1);
-        for (size_t j = 0; j < q.history.size(); ++j) {
-            if (q.history[j] == kNoTrack)
-                continue;
-            history[i * n + j] = servingTrackRow(*state_, q.history[j]);
-            history_mask[i * n + j] = 1.0f;
+        day_hour[i] = hour[i] % kHoursPerDay;
+        history_offsets[i] = static_cast<int64_t>(history.size());
+        for (int32_t h : q.history) {
+            if (h != kNoTrack)
+                history.push_back(servingTrackRow(*state_, h));
         }
     }
     c10::InferenceMode guard;
     const torch::Device& d = state_->device;
-    QueryInputs in{int64Tensor(profile, {b}, d), int64Tensor(prev, {b}, d),
-                   floatTensor(prev_mask, {b}, d), int64Tensor(hour, {b}, d),
-                   int64Tensor(history, {b, n}, d), floatTensor(history_mask, {b, n}, d)};
-    const torch::Tensor out = state_->towers->queryTower(state_->towers->tables, in)
-                                  .to(torch::kCPU).contiguous();
+    const int64_t h = static_cast<int64_t>(history.size());
+    QueryInputs in{int64Tensor(profile, {b}, d),        int64Tensor(prev, {b}, d),
+                   floatTensor(prev_mask, {b}, d),      int64Tensor(hour, {b}, d),
+                   int64Tensor(day_hour, {b}, d),       int64Tensor(history, {h}, d),
+                   int64Tensor(history_offsets, {b}, d)};
+    const torch::Tensor out =
+        state_->towers->queryTower(state_->towers->tables, in).to(torch::kCPU).contiguous();
     return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
 }
 
@@ -315,33 +336,28 @@ Expected<CandidateIndex> TwoTowerModel::buildIndex(const Catalog& catalog) const
     const torch::Device& d = state_->device;
     for (int64_t begin = 0; begin < n; begin += kIndexChunk) {
         const int64_t b = std::min(kIndexChunk, n - begin);
-        std::vector<int64_t> track(b), artist(b), genres(b * kMaxGenresPerTrack),
-            tokens(b * kMaxTokensPerTrack), popularity(b);
-        std::vector<float> genre_mask(b * kMaxGenresPerTrack, 0.0f),
-            token_mask(b * kMaxTokensPerTrack, 0.0f);
+        std::vector<int64_t> track(b), artist(b), popularity(b), genre_offsets(b), token_offsets(b),
+            genres, tokens;
         for (int64_t i = 0; i < b; ++i) {
             const int64_t t = begin + i;
             track[i] = servingTrackRow(*state_, static_cast<int32_t>(t));
             artist[i] = f.artist[t];
             popularity[i] = f.popularity[t];
-            for (int64_t j = 0; j < kMaxGenresPerTrack; ++j) {
-                genres[i * kMaxGenresPerTrack + j] = f.genres[t * kMaxGenresPerTrack + j];
-                genre_mask[i * kMaxGenresPerTrack + j] = j < f.genre_count[t] ? 1.0f : 0.0f;
-            }
-            for (int64_t j = 0; j < kMaxTokensPerTrack; ++j) {
-                tokens[i * kMaxTokensPerTrack + j] = f.tokens[t * kMaxTokensPerTrack + j];
-                token_mask[i * kMaxTokensPerTrack + j] = j < f.token_count[t] ? 1.0f : 0.0f;
-            }
+            genre_offsets[i] = static_cast<int64_t>(genres.size());
+            genres.insert(genres.end(), f.genres.begin() + f.genre_offsets[t],
+                          f.genres.begin() + f.genre_offsets[t + 1]);
+            token_offsets[i] = static_cast<int64_t>(tokens.size());
+            tokens.insert(tokens.end(), f.tokens.begin() + f.token_offsets[t],
+                          f.tokens.begin() + f.token_offsets[t + 1]);
         }
-        CandidateInputs in{int64Tensor(track, {b}, d),
-                           int64Tensor(artist, {b}, d),
-                           int64Tensor(genres, {b, kMaxGenresPerTrack}, d),
-                           floatTensor(genre_mask, {b, kMaxGenresPerTrack}, d),
-                           int64Tensor(tokens, {b, kMaxTokensPerTrack}, d),
-                           floatTensor(token_mask, {b, kMaxTokensPerTrack}, d),
+        const auto g = static_cast<int64_t>(genres.size());
+        const auto k = static_cast<int64_t>(tokens.size());
+        CandidateInputs in{int64Tensor(track, {b}, d),     int64Tensor(artist, {b}, d),
+                           int64Tensor(genres, {g}, d),    int64Tensor(genre_offsets, {b}, d),
+                           int64Tensor(tokens, {k}, d),    int64Tensor(token_offsets, {b}, d),
                            int64Tensor(popularity, {b}, d)};
-        const torch::Tensor out = state_->towers->candidateTower(state_->towers->tables, in)
-                                      .to(torch::kCPU).contiguous();
+        const torch::Tensor out =
+            state_->towers->candidateTower(state_->towers->tables, in).to(torch::kCPU).contiguous();
         std::copy(out.data_ptr<float>(), out.data_ptr<float>() + out.numel(),
                   matrix.begin() + begin * dim);
     }

@@ -10,13 +10,13 @@ namespace encore::reco::testing {
 
 namespace {
 
-constexpr int32_t kNightStart = 22;          // 22:00 ...
-constexpr int32_t kNightEnd = 6;             // ... to 06:00
-constexpr double kPlayAProbability = 0.08;   // how often a session song is A (so A->B is common)
-constexpr double kSkipProbability = 0.1;     // extra skip examples of random tracks
+constexpr int32_t kNightStart = 22;         // 22:00 ...
+constexpr int32_t kNightEnd = 6;            // ... to 06:00
+constexpr double kPlayAProbability = 0.08;  // how often a session song is A (so A->B is common)
+constexpr double kSkipProbability = 0.1;    // extra skip examples of random tracks
 constexpr int32_t kMinSession = 4, kMaxSession = 10;
 constexpr int32_t kPopularityBuckets = 16;
-constexpr int64_t kStartTime = 1700000000;   // unix seconds
+constexpr int64_t kStartTime = 1700000000;  // unix seconds
 constexpr int64_t kSongSeconds = 200;
 
 }  // namespace
