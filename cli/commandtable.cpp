@@ -5,11 +5,17 @@ namespace encore::cli {
 // Each command lives in its own <name>command.cpp and is listed here once.
 Command scanCommand();
 Command tracksCommand();
+Command importCommand();
+Command playsCommand();
+Command exportCommand();
+Command forgetCommand();
+Command profilesCommand();
+Command statsCommand();
 
 const QList<Command>& allCommands() {
     static const QList<Command> kCommands = {
-        scanCommand(),
-        tracksCommand(),
+        scanCommand(),   tracksCommand(), importCommand(),   playsCommand(),
+        exportCommand(), forgetCommand(), profilesCommand(), statsCommand(),
     };
     return kCommands;
 }

@@ -36,7 +36,7 @@ CREATE TABLE imports (
     matched INTEGER NOT NULL,      -- plays added on library tracks (files)
     unmatched INTEGER NOT NULL,    -- plays added on external tracks
     duplicates INTEGER NOT NULL,   -- records already in the log (re-import)
-    skipped INTEGER NOT NULL       -- not music (podcasts) or invalid records skipped on request
+    skipped INTEGER NOT NULL       -- not music (podcasts), private (incognito) or invalid records
 );
 
 -- Every listen, also skips and short ones, local or imported.
@@ -50,12 +50,14 @@ CREATE TABLE plays (
     duration_ms INTEGER,           -- the track's length when played; NULL: unknown
     -- finished: reached the end; skipped: user moved on after > 5 s, > 5 s before the end,
     -- before the play threshold; stopped: any other early end (stop, quit, browsing < 5 s,
-    -- a change after the threshold); error: playback failed. Scrobbles and ratings: finished.
+    -- a change after the threshold); error: playback failed. Scrobbles and ratings: finished
+    -- (a .scrobbler.log "S" row: skipped).
     end_reason TEXT NOT NULL CHECK (end_reason IN ('finished', 'skipped', 'stopped', 'error')),
     counted INTEGER NOT NULL CHECK (counted IN (0, 1)),  -- 1: a play (threshold reached)
     import_id INTEGER REFERENCES imports(id),  -- NULL: played in Encore
     shuffle INTEGER CHECK (shuffle IN (0, 1)),  -- NULL: unknown
-    previous_track_id INTEGER,     -- track of the listen before, same session; NULL: first
+    previous_track_id INTEGER,     -- track of the listen before in the session; NULL: first.
+                                   -- No FK (no index to check it): ExternalTrackLinker keeps it.
     session_id INTEGER NOT NULL,   -- started_at of the session's first listen (per profile)
     rating INTEGER CHECK (rating BETWEEN 1 AND 5),  -- explicit rating (the seed's); else NULL
     CHECK (NOT (counted = 1 AND end_reason = 'skipped'))  -- never both a play and a skip
@@ -65,10 +67,11 @@ CREATE TABLE plays (
 CREATE UNIQUE INDEX plays_by_profile_time ON plays(profile_id, started_at, track_id);
 -- "Plays of a track" and the recomputation of its first/last play.
 CREATE INDEX plays_by_track ON plays(track_id, profile_id, started_at);
--- "Plays in a time range" over all profiles (dashboards, the recommender's window).
-CREATE INDEX plays_by_time ON plays(started_at);
+-- No index on started_at alone: a range over all profiles is
+-- "profile_id IN (SELECT id FROM profiles) AND started_at BETWEEN ..." on the index above.
 
--- Per profile and track, derived from `plays` (never written by application code).
+-- Per profile and track, derived from `plays`: written only by the triggers below (bulk
+-- deletes of a whole profile drop its rows first, which only saves the triggers work).
 CREATE TABLE track_stats (
     profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
     track_id INTEGER NOT NULL REFERENCES tracks(id),
