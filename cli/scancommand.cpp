@@ -42,6 +42,9 @@ void printReport(CommandContext& c, const ScanReport& report, bool listAll) {
                  .arg(report.removed)
                  .arg(report.restored)
                  .arg(report.errors);
+    if (report.history_linked > 0)
+        c.out << QStringLiteral("%1 tracks from imported history found their files\n")
+                     .arg(report.history_linked);
     c.out << QStringLiteral("%1 files in %2 s, %3 files/s%4\n")
                  .arg(report.files_seen)
                  .arg(double(report.elapsed_ms) / 1000.0, 0, 'f', 2)

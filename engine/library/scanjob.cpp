@@ -3,6 +3,7 @@
 #include "library/filewalker.h"
 #include "library/tagreader.h"
 #include "library/trackidentity.h"
+#include "listens/externaltracklinker.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -323,8 +324,18 @@ void ScanJob::finish(Plan& plan, ScanReport& report) {
     Status errors = store_.recordScanErrors(plan.new_errors);
     if (errors)
         errors = store_.clearScanErrors(plan.cleared_errors);
-    if (!errors)
+    if (!errors) {
         report.fatal_error = errors.error();
+        return;
+    }
+    if (report.added + report.moved + report.updated + report.restored > 0) {
+        // history imported before these files existed now finds them
+        const Result<LinkReport> linked = ExternalTrackLinker(db_).run();
+        if (!linked)
+            report.fatal_error = linked.error();
+        else
+            report.history_linked = linked->tracks_linked;
+    }
 }
 
 }  // namespace encore

@@ -33,6 +33,7 @@ struct ScanReport {
     int removed = 0;   // marked unavailable, never deleted
     int restored = 0;  // came back unchanged after being unavailable
     int errors = 0;
+    int history_linked = 0;  // tracks known only from imported history that found their file
     qint64 files_seen = 0;
     qint64 files_read = 0;
     qint64 elapsed_ms = 0;

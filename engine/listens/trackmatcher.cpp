@@ -1,7 +1,7 @@
 #include "listens/trackmatcher.h"
 
 #include "core/textfold.h"
-#include "listens/matchkey.h"
+#include "core/matchkey.h"
 
 namespace encore {
 

@@ -1,5 +1,6 @@
 #include "store/trackstore.h"
 
+#include "core/matchkey.h"
 #include "store/database.h"
 #include "store/sqlerror.h"
 
@@ -73,6 +74,8 @@ void bindTags(QSqlQuery& q, const Track& t) {
     q.bindValue(QStringLiteral(":channels"), nullIfZero(t.tags.channels));
     q.bindValue(QStringLiteral(":codec"), text(t.tags.codec));
     q.bindValue(QStringLiteral(":has_cover"), t.tags.has_cover ? 1 : 0);
+    // joins listening history (imports, external tracks) to this file
+    q.bindValue(QStringLiteral(":match_key"), matchKey(t.tags.artist, t.tags.title));
 }
 
 }  // namespace
@@ -207,17 +210,18 @@ Status TrackStore::writeBatch(QList<TrackWrite>& writes, qint64 nowSeconds) {
     insert.prepare(QStringLiteral(
         "INSERT INTO tracks(track_key, folder_id, path, size, mtime_ms, title, artist, album, "
         "album_artist, genres, year, track_no, disc_no, duration_ms, bitrate, sample_rate, "
-        "channels, codec, has_cover, added_at, last_seen_at, available) VALUES (:key, :folder, "
-        ":path, :size, :mtime, :title, :artist, :album, :album_artist, :genres, :year, :track_no, "
-        ":disc_no, :duration, :bitrate, :sample_rate, :channels, :codec, :has_cover, :now, :now, "
-        "1)"));
+        "channels, codec, has_cover, match_key, added_at, last_seen_at, available) VALUES (:key, "
+        ":folder, :path, :size, :mtime, :title, :artist, :album, :album_artist, :genres, :year, "
+        ":track_no, :disc_no, :duration, :bitrate, :sample_rate, :channels, :codec, :has_cover, "
+        ":match_key, :now, :now, 1)"));
     QSqlQuery update(db_);
     update.prepare(QStringLiteral(
         "UPDATE tracks SET track_key = :key, folder_id = :folder, path = :path, size = :size, "
         "mtime_ms = :mtime, title = :title, artist = :artist, album = :album, album_artist = "
         ":album_artist, genres = :genres, year = :year, track_no = :track_no, disc_no = :disc_no, "
         "duration_ms = :duration, bitrate = :bitrate, sample_rate = :sample_rate, channels = "
-        ":channels, codec = :codec, has_cover = :has_cover, last_seen_at = :now, available = 1 "
+        ":channels, codec = :codec, has_cover = :has_cover, match_key = :match_key, last_seen_at = "
+        ":now, available = 1 "
         "WHERE id = :id"));
     QSqlQuery restore(db_);
     restore.prepare(QStringLiteral(

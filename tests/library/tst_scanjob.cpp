@@ -1,5 +1,6 @@
 #include "fixturelibrary.h"
 #include "library/scanjob.h"
+#include "listens/import/historyimporter.h"
 #include "store/trackstore.h"
 #include "testsupport.h"
 
@@ -367,6 +368,39 @@ private Q_SLOTS:
         f.cancel.store(false);
         const ScanReport resumed = f.scan();
         QCOMPARE(resumed.added + report.added, kFiles);
+    }
+
+    void importedHistoryFindsItsFileLater() {
+        Fixture f;
+        // a Spotify export listened to "Nina Simone - Feeling Good" before the file existed
+        QTemporaryDir exportDir;
+        const QString exportFile = exportDir.filePath(QStringLiteral("StreamingHistory0.json"));
+        QVERIFY(test::writeBytes(exportFile, R"([
+            {"endTime": "2024-03-01 20:15", "artistName": "Nina Simone",
+             "trackName": "Feeling Good", "msPlayed": 170000}])"));
+        HistoryImporter importer(f.connection.db());
+        ImportOptions options;
+        options.profile = QStringLiteral("default");
+        const ImportReport imported = importer.importPaths({exportFile}, options);
+        QCOMPARE(imported.files.size(), 1);
+        QVERIFY2(imported.files[0].error.isEmpty(), qPrintable(imported.files[0].error));
+        QCOMPARE(imported.files[0].unmatched, 1);
+
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("Nina Simone/Feeling Good.mp3")),
+            test::tags(QStringLiteral("Nina Simone"), QStringLiteral("I Put a Spell on You"),
+                       QStringLiteral("Feeling Good (Remastered 2013)"), 7)));
+        const ScanReport report = f.scan();
+        QCOMPARE(report.added, 1);
+        QCOMPARE(report.history_linked, 1);
+        const TrackId id = f.trackAt(QStringLiteral("Nina Simone/Feeling Good.mp3")).id;
+        QSqlQuery q(f.connection.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT track_id FROM plays")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), id);  // the play now belongs to the file
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM tracks WHERE path IS NULL")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);  // the external stand-in was merged away
     }
 
     void cancelDuringWalkWritesNothing() {

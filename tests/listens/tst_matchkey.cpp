@@ -1,5 +1,5 @@
 // Match keys: spellings of the same song across exports and tags meet; different songs don't.
-#include "listens/matchkey.h"
+#include "core/matchkey.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "listens/matchkey.h"
+#include "core/matchkey.h"
 
 #include "core/textfold.h"
 
