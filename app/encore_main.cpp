@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "mainwindow.h"
+#include "widgets/appearance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,6 +17,19 @@ bool hasDisplay() {
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+// The listener's own -style or QT_STYLE_OVERRIDE wins over Encore's default (Fusion).
+bool styleChosen(int argc, char** argv) {
+    if (!qEnvironmentVariableIsEmpty("QT_STYLE_OVERRIDE"))
+        return true;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-style" || arg.startsWith("-style=") || arg == "--style" ||
+            arg.startsWith("--style="))
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -28,10 +42,14 @@ int main(int argc, char** argv) {
             "  QT_QPA_PLATFORM=offscreen encore DIR\n");
         return 1;
     }
+    const bool ownStyle = styleChosen(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Encore"));
     QApplication::setOrganizationName(QStringLiteral("Encore"));
-    QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setDesktopFileName(QStringLiteral("encore"));
+    if (!ownStyle)
+        QApplication::setStyle(QStringLiteral("Fusion"));
+    encore::Appearance::apply(encore::Appearance::stored());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -53,11 +71,13 @@ int main(int argc, char** argv) {
         return 2;
     }
     encore::MainWindow window(engine);
+    window.reloadLibrary();  // reads on a pool thread while the window opens
     window.show();
-    window.reloadLibrary();
     QStringList roots;
     for (const QString& dir : parser.positionalArguments())
         roots.append(QDir(dir).absolutePath());
+    if (roots.isEmpty())
+        window.offerFirstRun();
     engine.scan(roots);  // no folders named: rescan the known ones
     return app.exec();
 }

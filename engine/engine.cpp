@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "library/coverart.h"
+#include "library/libraryindexloader.h"
 #include "library/scanner.h"
 #include "store/trackstore.h"
 
@@ -69,12 +71,64 @@ void Engine::setWatchDebounceMs(int ms) {
             scanner_, [s = scanner_, ms] { s->setWatchDebounceMs(ms); }, Qt::QueuedConnection);
 }
 
+namespace {
+
+// Pool threads come and go: each read opens its own uniquely named connection.
+QString loaderConnectionName() {
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("encore-loader-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+}  // namespace
+
+QFuture<Result<std::shared_ptr<const LibraryIndex>>> Engine::loadLibraryIndex() const {
+    const Database database = database_;
+    return QtConcurrent::run([database]() -> Result<std::shared_ptr<const LibraryIndex>> {
+        ScopedConnection connection(database, loaderConnectionName());
+        if (!connection.ok())
+            return Error{connection.error()};
+        return LibraryIndexLoader::load(connection.db());
+    });
+}
+
+QFuture<Result<QStringList>> Engine::libraryFolders() const {
+    const Database database = database_;
+    return QtConcurrent::run([database]() -> Result<QStringList> {
+        ScopedConnection connection(database, loaderConnectionName());
+        if (!connection.ok())
+            return Error{connection.error()};
+        const Result<QList<LibraryFolder>> folders = TrackStore(connection.db()).folders();
+        if (!folders)
+            return Error{folders.error()};
+        QStringList paths;
+        for (const LibraryFolder& folder : folders.value())
+            paths.append(folder.path);
+        return paths;
+    });
+}
+
+QFuture<QByteArray> Engine::coverArt(const QString& audioPath) const {
+    return QtConcurrent::run([audioPath] {
+        const std::optional<CoverArt> cover = readCoverArt(audioPath);
+        return cover ? cover->data : QByteArray();
+    });
+}
+
+void Engine::setIncognito(bool on) {
+    if (incognito_.exchange(on) != on)
+        Q_EMIT incognitoChanged(on);
+}
+
+void Engine::setRetrainIntervalMinutes(int minutes) {
+    minutes = qMax(1, minutes);
+    if (retrain_interval_minutes_.exchange(minutes) != minutes)
+        Q_EMIT retrainIntervalChanged(minutes);
+}
+
 QFuture<Result<QList<Track>>> Engine::loadTracks() const {
     const Database database = database_;
     return QtConcurrent::run([database]() -> Result<QList<Track>> {
-        static QAtomicInteger<int> counter;
-        ScopedConnection connection(
-            database, QStringLiteral("encore-loader-%1").arg(counter.fetchAndAddRelaxed(1)));
+        ScopedConnection connection(database, loaderConnectionName());
         if (!connection.ok())
             return Error{connection.error()};
         TrackStore store(connection.db());

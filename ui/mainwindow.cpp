@@ -1,124 +1,302 @@
 #include "mainwindow.h"
 
+#include "browse/librarypage.h"
 #include "engine.h"
-#include "librarymodel.h"
+#include "firstrunwizard.h"
+#include "pages/dashboardspage.h"
+#include "pages/historypage.h"
+#include "pages/settingspage.h"
+#include "pages/upnextpage.h"
+#include "playback/coverloader.h"
+#include "playback/nowplayingbar.h"
+#include "playback/playbackcontroller.h"
+#include "playback/playerfactory.h"
+#include "playback/playqueue.h"
+#include "status/scanstatus.h"
+#include "widgets/formatting.h"
+#include "widgets/icons.h"
 
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFrame>
 #include <QFutureWatcher>
-#include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
-#include <QSortFilterProxyModel>
+#include <QListWidget>
+#include <QSettings>
+#include <QShortcut>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace encore {
 
-MainWindow::MainWindow(Engine& engine, QWidget* parent)
+namespace {
+
+const auto kGeometryKey = QStringLiteral("window/geometry");
+const auto kPageKey = QStringLiteral("window/page");
+constexpr int kMessageMs = 10000;
+constexpr int kSidebarWidth = 190;
+
+struct PageInfo {
+    const char* icon;
+    const char* title;
+};
+// In Page order.
+constexpr PageInfo kPages[] = {
+    {"folder-music", QT_TRANSLATE_NOOP("MainWindow", "Library")},
+    {"media-playlist-consecutive", QT_TRANSLATE_NOOP("MainWindow", "Up Next")},
+    {"view-statistics", QT_TRANSLATE_NOOP("MainWindow", "Dashboards")},
+    {"document-open-recent", QT_TRANSLATE_NOOP("MainWindow", "History")},
+    {"preferences-system", QT_TRANSLATE_NOOP("MainWindow", "Settings")},
+};
+
+QFrame* separator(QFrame::Shape shape, QWidget* parent) {
+    auto* line = new QFrame(parent);
+    line->setFrameShape(shape);
+    line->setFrameShadow(QFrame::Sunken);
+    return line;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* parent)
     : QMainWindow(parent)
     , engine_(engine)
-    , model_(new LibraryModel(this))
-    , proxy_(new QSortFilterProxyModel(this))
-    , view_(new QTableView(this))
-    , filter_(new QLineEdit(this))
-    , status_(new QLabel(this))
-    , progress_(new QProgressBar(this))
-    , cancel_(new QToolButton(this)) {
+    , queue_(new PlayQueue(this))
+    , playback_(new PlaybackController(player ? std::move(player) : PlayerFactory::create(), queue_,
+                                       this))
+    , covers_(new CoverLoader(engine, this))
+    , pages_(new QStackedWidget(this))
+    , library_(new LibraryPage(this))
+    , up_next_(new UpNextPage(*playback_, this))
+    , dashboards_(new DashboardsPage(this))
+    , history_(new HistoryPage(this))
+    , settings_(new SettingsPage(engine, *playback_->player(), this))
+    , now_playing_(new NowPlayingBar(*playback_, *covers_, this))
+    , scan_status_(new ScanStatus(engine, this))
+    , library_count_(new QLabel(this))
+    , incognito_(new QLabel(tr("Incognito"), this)) {
     setWindowTitle(tr("Encore"));
-    proxy_->setSourceModel(model_);
-    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    proxy_->setFilterKeyColumn(-1);
-    proxy_->setSortCaseSensitivity(Qt::CaseInsensitive);
+    setWindowIcon(Icons::get(QStringLiteral("folder-music")));
+    SettingsPage::applyStored(engine_);
 
-    filter_->setPlaceholderText(tr("Filter by title, artist, album or genre"));
-    filter_->setClearButtonEnabled(true);
-    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    pages_->addWidget(library_);
+    pages_->addWidget(up_next_);
+    pages_->addWidget(dashboards_);
+    pages_->addWidget(history_);
+    pages_->addWidget(settings_);
 
-    view_->setModel(proxy_);
-    view_->setSortingEnabled(true);
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setAlternatingRowColors(true);
-    view_->verticalHeader()->hide();
-    view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    view_->horizontalHeader()->setStretchLastSection(false);
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view_->setColumnWidth(LibraryModel::Title, 280);
-    view_->setColumnWidth(LibraryModel::Artist, 200);
-    view_->setColumnWidth(LibraryModel::Album, 220);
-    view_->setColumnWidth(LibraryModel::Genre, 140);
-
+    auto* body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    body->addWidget(buildSidebar());
+    body->addWidget(separator(QFrame::VLine, this));
+    body->addWidget(pages_, 1);
     auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    layout->addWidget(filter_);
-    layout->addWidget(view_);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addLayout(body, 1);
+    column->addWidget(separator(QFrame::HLine, this));
+    column->addWidget(now_playing_);
     setCentralWidget(central);
 
-    progress_->setMaximumWidth(240);
-    progress_->hide();
-    cancel_->setText(tr("Cancel"));
-    cancel_->hide();
-    connect(cancel_, &QToolButton::clicked, &engine_, &Engine::cancelScan);
-    statusBar()->addWidget(status_, 1);
-    statusBar()->addPermanentWidget(progress_);
-    statusBar()->addPermanentWidget(cancel_);
+    statusBar()->addWidget(scan_status_, 1);
+    incognito_->setToolTip(tr("Nothing you play is logged (Settings → Privacy)"));
+    incognito_->setVisible(engine_.incognito());
+    statusBar()->addPermanentWidget(incognito_);
+    statusBar()->addPermanentWidget(library_count_);
+    connect(&engine_, &Engine::incognitoChanged, incognito_, &QLabel::setVisible);
 
-    connect(&engine_, &Engine::scanStarted, this, [this] {
-        progress_->setRange(0, 0);
-        progress_->show();
-        cancel_->show();
-    });
-    connect(&engine_, &Engine::scanProgress, this, &MainWindow::showProgress);
-    connect(&engine_, &Engine::scanFinished, this, &MainWindow::showReport);
     connect(&engine_, &Engine::libraryChanged, this, &MainWindow::reloadLibrary);
-    resize(1100, 700);
+    connect(library_, &LibraryPage::playRequested, playback_, &PlaybackController::playContext);
+    connect(library_, &LibraryPage::enqueueRequested, this,
+            [this](const QList<TrackId>& ids, bool next) {
+                playback_->enqueue(ids, next);
+                statusBar()->showMessage(
+                    next ? tr("%n tracks will play next", nullptr, int(ids.size()))
+                         : tr("%n tracks added to the queue", nullptr, int(ids.size())),
+                    kMessageMs / 2);
+            });
+    connect(library_, &LibraryPage::addFolderRequested, this, &MainWindow::addFolder);
+    connect(settings_, &SettingsPage::addFolderRequested, this, &MainWindow::addFolder);
+    connect(playback_, &PlaybackController::currentChanged, this,
+            [this](const std::optional<TrackInfo>& track) {
+                library_->model()->setNowPlaying(track ? track->id : 0);
+                setWindowTitle(track ? tr("%1 — Encore").arg(track->title) : tr("Encore"));
+            });
+    connect(playback_, &PlaybackController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+
+    installShortcuts();
+    refreshIcons();
+    resize(1280, 800);
+    restoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildSidebar() {
+    sidebar_ = new QListWidget(this);
+    sidebar_->setFrameShape(QFrame::NoFrame);
+    sidebar_->setFixedWidth(kSidebarWidth);
+    sidebar_->setIconSize(QSize(20, 20));
+    sidebar_->setSpacing(2);
+    sidebar_->setFocusPolicy(Qt::NoFocus);
+    sidebar_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sidebar_->viewport()->setBackgroundRole(QPalette::Window);  // part of the window, not a list
+    QFont font = sidebar_->font();
+    font.setPointSizeF(font.pointSizeF() * 1.08);
+    sidebar_->setFont(font);
+    for (int page = 0; page < PageCount; ++page) {
+        auto* item = new QListWidgetItem(tr(kPages[page].title), sidebar_);
+        item->setSizeHint(QSize(kSidebarWidth - 8, fontMetrics().height() + 18));
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(tr(kPages[page].title)).arg(page + 1));
+    }
+    connect(sidebar_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+    sidebar_->setCurrentRow(Library);
+
+    auto* holder = new QWidget(this);
+    auto* layout = new QVBoxLayout(holder);
+    layout->setContentsMargins(6, 12, 6, 12);
+    layout->addWidget(sidebar_);
+    holder->setFixedWidth(kSidebarWidth + 12);
+    return holder;
+}
+
+void MainWindow::installShortcuts() {
+    auto shortcut = [this](const QKeySequence& keys, auto slot) {
+        auto* s = new QShortcut(keys, this);
+        s->setContext(Qt::WindowShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::Key_Space), [this] { playback_->togglePlayPause(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Right), [this] { playback_->next(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Left), [this] { playback_->previous(); });
+    shortcut(QKeySequence::Find, [this] {
+        showPage(Library);
+        library_->focusFilter();
+    });
+    shortcut(QKeySequence(Qt::Key_MediaTogglePlayPause), [this] { playback_->togglePlayPause(); });
+    shortcut(QKeySequence(Qt::Key_MediaPlay), [this] { playback_->play(); });
+    shortcut(QKeySequence(Qt::Key_MediaPause), [this] { playback_->pause(); });
+    shortcut(QKeySequence(Qt::Key_MediaStop), [this] { playback_->stop(); });
+    shortcut(QKeySequence(Qt::Key_MediaNext), [this] { playback_->next(); });
+    shortcut(QKeySequence(Qt::Key_MediaPrevious), [this] { playback_->previous(); });
+    shortcut(QKeySequence::Quit, [this] { close(); });
+    for (int page = 0; page < PageCount; ++page)
+        shortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)),
+                 [this, page] { showPage(Page(page)); });
+}
+
+void MainWindow::showPage(Page page) {
+    sidebar_->setCurrentRow(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const {
+    return Page(pages_->currentIndex());
 }
 
 void MainWindow::reloadLibrary() {
-    auto* watcher = new QFutureWatcher<Result<QList<Track>>>(this);
-    connect(watcher, &QFutureWatcher<Result<QList<Track>>>::finished, this, [this, watcher] {
-        Result<QList<Track>> tracks = watcher->result();
-        watcher->deleteLater();
-        if (!tracks) {
-            status_->setText(tracks.error());
-            return;
-        }
-        model_->setTracks(std::move(tracks).value());
-        status_->setText(tr("%n tracks", nullptr, model_->rowCount()));
-    });
-    watcher->setFuture(engine_.loadTracks());
-}
-
-void MainWindow::showProgress(const ScanProgress& progress) {
-    if (progress.files_total >= 0) {
-        progress_->setRange(0, int(qMax<qint64>(1, progress.files_total)));
-        progress_->setValue(int(progress.files_done));
-        status_->setText(tr("Reading %1 of %2 files · %3")
-                             .arg(progress.files_done)
-                             .arg(progress.files_total)
-                             .arg(progress.current_folder));
-    } else {
-        status_->setText(tr("Looking for music: %1 files · %2")
-                             .arg(progress.files_seen)
-                             .arg(progress.current_folder));
-    }
-}
-
-void MainWindow::showReport(const ScanReport& report) {
-    progress_->hide();
-    cancel_->hide();
-    if (!report.fatal_error.isEmpty()) {
-        status_->setText(report.fatal_error);
+    if (loading_) {
+        reload_pending_ = true;
         return;
     }
-    status_->setText(tr("Scan %1: %2 added, %3 updated, %4 moved, %5 removed, %6 problems")
-                         .arg(report.cancelled ? tr("cancelled") : tr("done"))
-                         .arg(report.added)
-                         .arg(report.updated)
-                         .arg(report.moved)
-                         .arg(report.removed)
-                         .arg(report.errors));
+    loading_ = true;
+    if (!library_loaded_)
+        library_count_->setText(tr("Loading the library…"));
+    using Loaded = Result<std::shared_ptr<const LibraryIndex>>;
+    auto* watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
+        const Loaded loaded = watcher->result();
+        watcher->deleteLater();
+        loading_ = false;
+        if (loaded)
+            showLibrary(loaded.value());
+        else
+            statusBar()->showMessage(loaded.error(), kMessageMs);
+        if (reload_pending_) {
+            reload_pending_ = false;
+            reloadLibrary();
+        }
+    });
+    watcher->setFuture(engine_.loadLibraryIndex());
+}
+
+void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
+    const int tracks = index ? index->size() : 0;
+    playback_->setLibrary(index);
+    library_->setIndex(std::move(index));
+    library_count_->setText(tracks == 1 ? tr("1 track")
+                                        : tr("%1 tracks").arg(Formatting::count(tracks)));
+    library_loaded_ = true;
+    Q_EMIT libraryLoaded(tracks);
+}
+
+void MainWindow::offerFirstRun() {
+    if (FirstRunWizard::wasShown())
+        return;
+    auto* watcher = new QFutureWatcher<Result<QStringList>>(this);
+    connect(watcher, &QFutureWatcher<Result<QStringList>>::finished, this, [this, watcher] {
+        const Result<QStringList> folders = watcher->result();
+        watcher->deleteLater();
+        if (!folders || !folders->isEmpty())
+            return;
+        FirstRunWizard::markShown();
+        auto* wizard = new FirstRunWizard(this);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        connect(wizard, &QWizard::accepted, this, [this, wizard] {
+            const QStringList chosen = wizard->folders();
+            if (!chosen.isEmpty())
+                engine_.scan(chosen);
+        });
+        wizard->open();
+    });
+    watcher->setFuture(engine_.libraryFolders());
+}
+
+void MainWindow::addFolder() {
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Add a music folder"), QDir::homePath());
+    if (!dir.isEmpty())
+        engine_.scan({dir});
+}
+
+void MainWindow::refreshIcons() {
+    for (int page = 0; page < PageCount; ++page)
+        sidebar_->item(page)->setIcon(Icons::get(QString::fromLatin1(kPages[page].icon)));
+    incognito_->setText(tr("Incognito"));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        Icons::clearCache();
+        refreshIcons();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveState();
+    playback_->stop();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveState() const {
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kPageKey, int(currentPage()));
+    library_->saveState(settings);
+}
+
+void MainWindow::restoreState() {
+    const QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    library_->restoreState(settings);
+    const int page = settings.value(kPageKey, int(Library)).toInt();
+    showPage(page >= 0 && page < PageCount ? Page(page) : Library);
 }
 
 }  // namespace encore

@@ -1,0 +1,201 @@
+#include "library/libraryindexloader.h"
+
+#include <QMutex>
+#include <QSqlDriver>
+#include <QVariant>
+#include <QWaitCondition>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <sqlite3.h>
+
+#include <deque>
+#include <optional>
+
+namespace encore {
+
+namespace {
+
+// Consecutive rows (one album, one folder) repeat most strings: reuse the last QString
+// instead of allocating an equal one.
+class Reuse {
+public:
+    const QString& get(sqlite3_stmt* statement, int column) {
+        const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+        const int length = sqlite3_column_bytes(statement, column);
+        const QByteArrayView view(bytes, bytes ? length : 0);
+        if (view != QByteArrayView(last_bytes_)) {
+            last_bytes_ = view.toByteArray();
+            last_ = QString::fromUtf8(view);
+        }
+        return last_;
+    }
+
+private:
+    QByteArray last_bytes_;
+    QString last_;
+};
+
+// SQLite stores text as UTF-8; Qt's decoder is faster than SQLite's UTF-16 conversion.
+QString text(sqlite3_stmt* statement, int column) {
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+    if (!bytes)
+        return {};
+    return QString::fromUtf8(bytes, sqlite3_column_bytes(statement, column));
+}
+
+constexpr char kSelect[] =
+    "SELECT id, path, title, artist, album, album_artist, genres, year, track_no, disc_no, "
+    "duration_ms FROM tracks WHERE path IS NOT NULL AND available = 1";
+
+// Calls `row(statement)` for each available track; the column order is kSelect's.
+template <typename RowFunction>
+Status forEachRow(const QSqlDatabase& db, RowFunction row) {
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return Error{QStringLiteral("The library database connection is not an SQLite one.")};
+    sqlite3* sqlite = *static_cast<sqlite3* const*>(handle.constData());
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(sqlite, kSelect, -1, &statement, nullptr) != SQLITE_OK)
+        return Error{QStringLiteral("Reading the library failed: %1.")
+                         .arg(QString::fromUtf8(sqlite3_errmsg(sqlite)))};
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
+        row(statement);
+    const QString failure =
+        rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(sqlite));
+    sqlite3_finalize(statement);
+    if (!failure.isEmpty())
+        return Error{QStringLiteral("Reading the library failed: %1.").arg(failure)};
+    return {};
+}
+
+// The genre column ("Rock; Pop") split once per distinct value in a row.
+class GenreSplit {
+public:
+    const QStringList& get(sqlite3_stmt* statement, int column) {
+        const QString& text = reuse_.get(statement, column);
+        if (!text.isSharedWith(last_text_)) {
+            last_text_ = text;
+            list_ = text.isEmpty() ? QStringList() : text.split(QStringLiteral("; "));
+        }
+        return list_;
+    }
+
+private:
+    Reuse reuse_;
+    QString last_text_;
+    QStringList list_;
+};
+
+}  // namespace
+
+Result<QList<Track>> LibraryIndexLoader::readBrowsingRows(const QSqlDatabase& db) {
+    QList<Track> tracks;
+    Reuse artist, album, albumArtist;
+    GenreSplit genres;
+    const Status read = forEachRow(db, [&](sqlite3_stmt* statement) {
+        Track t;
+        t.id = sqlite3_column_int64(statement, 0);
+        t.path = text(statement, 1);
+        t.tags.title = text(statement, 2);
+        t.tags.artist = artist.get(statement, 3);
+        t.tags.album = album.get(statement, 4);
+        t.tags.album_artist = albumArtist.get(statement, 5);
+        t.tags.genres = genres.get(statement, 6);
+        t.tags.year = sqlite3_column_int(statement, 7);
+        t.tags.track_no = sqlite3_column_int(statement, 8);
+        t.tags.disc_no = sqlite3_column_int(statement, 9);
+        t.tags.duration_ms = sqlite3_column_int(statement, 10);
+        tracks.append(std::move(t));
+    });
+    if (!read)
+        return Error{read.error()};
+    return tracks;
+}
+
+namespace {
+
+// Chunks of rows handed from the reading thread to the building one. Unbounded on purpose:
+// should the builder not have started yet (a busy pool), the reader never waits for it.
+class ChunkQueue {
+public:
+    void push(QList<Track> chunk) {
+        QMutexLocker lock(&mutex_);
+        chunks_.push_back(std::move(chunk));
+        ready_.wakeOne();
+    }
+    void close() {
+        QMutexLocker lock(&mutex_);
+        closed_ = true;
+        ready_.wakeOne();
+    }
+    // Waits for the next chunk; nullopt once closed and drained.
+    std::optional<QList<Track>> pop() {
+        QMutexLocker lock(&mutex_);
+        while (chunks_.empty() && !closed_)
+            ready_.wait(&mutex_);
+        if (chunks_.empty())
+            return std::nullopt;
+        QList<Track> chunk = std::move(chunks_.front());
+        chunks_.pop_front();
+        return chunk;
+    }
+
+private:
+    QMutex mutex_;
+    QWaitCondition ready_;
+    std::deque<QList<Track>> chunks_;
+    bool closed_ = false;
+};
+
+constexpr int kChunkRows = 4096;
+
+}  // namespace
+
+Result<std::shared_ptr<const LibraryIndex>> LibraryIndexLoader::load(const QSqlDatabase& db) {
+    // SQLite reading and index building overlap on two threads.
+    ChunkQueue queue;
+    QFuture<std::shared_ptr<const LibraryIndex>> built = QtConcurrent::run([&queue] {
+        LibraryIndex::Builder builder;
+        while (std::optional<QList<Track>> chunk = queue.pop()) {
+            for (const Track& t : *chunk)
+                builder.add(t.id, t.path, t.tags.title, t.tags.artist, t.tags.album,
+                            t.tags.album_artist, t.tags.genres, t.tags.year, t.tags.disc_no,
+                            t.tags.track_no, t.tags.duration_ms);
+        }
+        return builder.finish();
+    });
+    QList<Track> chunk;
+    chunk.reserve(kChunkRows);
+    Reuse artist, album, albumArtist;
+    GenreSplit genres;
+    const Status read = forEachRow(db, [&](sqlite3_stmt* statement) {
+        Track t;
+        t.id = sqlite3_column_int64(statement, 0);
+        t.path = text(statement, 1);
+        t.tags.title = text(statement, 2);
+        t.tags.artist = artist.get(statement, 3);
+        t.tags.album = album.get(statement, 4);
+        t.tags.album_artist = albumArtist.get(statement, 5);
+        t.tags.genres = genres.get(statement, 6);
+        t.tags.year = sqlite3_column_int(statement, 7);
+        t.tags.track_no = sqlite3_column_int(statement, 8);
+        t.tags.disc_no = sqlite3_column_int(statement, 9);
+        t.tags.duration_ms = sqlite3_column_int(statement, 10);
+        chunk.append(std::move(t));
+        if (chunk.size() == kChunkRows) {
+            queue.push(std::move(chunk));
+            chunk = QList<Track>();
+            chunk.reserve(kChunkRows);
+        }
+    });
+    if (!chunk.isEmpty())
+        queue.push(std::move(chunk));
+    queue.close();
+    std::shared_ptr<const LibraryIndex> index = built.result();
+    if (!read)
+        return Error{read.error()};
+    return index;
+}
+
+}  // namespace encore

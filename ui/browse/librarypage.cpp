@@ -1,0 +1,321 @@
+#include "browse/librarypage.h"
+
+#include "browse/browsermodel.h"
+#include "browse/countdelegate.h"
+#include "widgets/emptystate.h"
+#include "widgets/formatting.h"
+#include "widgets/icons.h"
+
+#include <QAction>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace encore {
+
+namespace {
+
+// Restoring more selected rows than this after a filter would cost more than it helps.
+constexpr int kMaxKeptSelection = 2000;
+
+const auto kHeaderKey = QStringLiteral("library/header");
+const auto kSplitterKey = QStringLiteral("library/splitter");
+const auto kBrowserKey = QStringLiteral("library/browser");
+
+// Opens the view's current row on Enter, like a double-click.
+class EnterFilter : public QObject {
+public:
+    EnterFilter(LibraryPage* page, QTableView* view) : QObject(view), page_(page), view_(view) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent*>(event)->key();
+            if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
+                view_->currentIndex().isValid()) {
+                page_->playRow(view_->currentIndex().row());
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    LibraryPage* page_;
+    QTableView* view_;
+};
+
+}  // namespace
+
+LibraryPage::LibraryPage(QWidget* parent)
+    : QWidget(parent)
+    , model_(new LibraryModel(this))
+    , genres_(new BrowserModel(BrowserModel::Kind::Genre, this))
+    , artists_(new BrowserModel(BrowserModel::Kind::Artist, this))
+    , albums_(new BrowserModel(BrowserModel::Kind::Album, this))
+    , filter_(new QLineEdit(this))
+    , count_(new QLabel(this))
+    , view_(new QTableView(this))
+    , vertical_(new QSplitter(Qt::Vertical, this))
+    , browser_(new QSplitter(Qt::Horizontal, this))
+    , stack_(new QStackedWidget(this))
+    , empty_(new EmptyState(QStringLiteral("folder-music"), tr("Your library is empty"),
+                            tr("Add the folders where your music lives. Encore reads their tags "
+                               "and keeps watching them, so new albums show up by themselves."),
+                            this)) {
+    filter_->setPlaceholderText(tr("Search titles, artists, albums and genres"));
+    filter_->setClearButtonEnabled(true);
+    filter_->addAction(Icons::get(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    filter_->setToolTip(tr("Every word must match (Ctrl+F)"));
+    connect(filter_, &QLineEdit::textChanged, model_, &LibraryModel::setFilterText);
+    count_->setForegroundRole(QPalette::PlaceholderText);
+
+    genre_list_ = makeList(genres_);
+    artist_list_ = makeList(artists_);
+    album_list_ = makeList(albums_);
+    browser_->addWidget(genre_list_);
+    browser_->addWidget(artist_list_);
+    browser_->addWidget(album_list_);
+    browser_->setChildrenCollapsible(false);
+    browser_->setSizes({200, 300, 300});
+
+    view_->setModel(model_);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view_->setAlternatingRowColors(true);
+    view_->setShowGrid(false);
+    view_->setWordWrap(false);
+    view_->setDragEnabled(true);
+    view_->setDragDropMode(QAbstractItemView::DragOnly);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    view_->verticalHeader()->hide();
+    view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    QHeaderView* header = view_->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);  // never ResizeToContents here
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);  // album order until a column is picked
+    view_->setColumnWidth(LibraryModel::Title, 280);
+    view_->setColumnWidth(LibraryModel::Artist, 180);
+    view_->setColumnWidth(LibraryModel::Album, 210);
+    view_->setColumnWidth(LibraryModel::Genre, 130);
+    view_->setColumnWidth(LibraryModel::Year, 56);
+    view_->setColumnWidth(LibraryModel::Duration, 56);
+    view_->setColumnWidth(LibraryModel::Plays, 56);
+    view_->setColumnWidth(LibraryModel::LastPlayed, 120);
+    view_->installEventFilter(new EnterFilter(this, view_));
+    connect(view_, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& index) { playRow(index.row()); });
+    connect(view_, &QTableView::customContextMenuRequested, this, &LibraryPage::showContextMenu);
+
+    vertical_->addWidget(browser_);
+    vertical_->addWidget(view_);
+    vertical_->setStretchFactor(0, 1);
+    vertical_->setStretchFactor(1, 3);
+    vertical_->setChildrenCollapsible(true);
+    vertical_->setSizes({180, 520});
+
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(vertical_);
+    stack_->addWidget(content);
+    stack_->addWidget(empty_);
+    connect(empty_->setAction(tr("Add a music folder…")), &QPushButton::clicked, this,
+            &LibraryPage::addFolderRequested);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(filter_, 1);
+    top->addSpacing(8);
+    top->addWidget(count_);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 0);
+    layout->setSpacing(8);
+    layout->addLayout(top);
+    layout->addWidget(stack_, 1);
+
+    connect(model_, &LibraryModel::facetsChanged, this, &LibraryPage::showFacets);
+    connect(model_, &LibraryModel::modelAboutToBeReset, this, &LibraryPage::rememberSelection);
+    connect(model_, &LibraryModel::modelReset, this, &LibraryPage::restoreSelection);
+    view_->setSortingEnabled(true);
+}
+
+QListView* LibraryPage::makeList(BrowserModel* model) {
+    auto* list = new QListView(this);
+    list->setModel(model);
+    list->setItemDelegate(new CountDelegate(list));
+    list->setUniformItemSizes(true);
+    list->setSelectionMode(QAbstractItemView::SingleSelection);
+    list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    list->setMinimumWidth(120);
+    connect(list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this, model, list] { pickChanged(model, list); });
+    return list;
+}
+
+void LibraryPage::setIndex(std::shared_ptr<const LibraryIndex> index) {
+    const bool empty = !index || index->size() == 0;
+    genres_->setIndex(index);
+    artists_->setIndex(index);
+    albums_->setIndex(index);
+    model_->setIndex(std::move(index));
+    stack_->setCurrentIndex(empty ? 1 : 0);
+}
+
+void LibraryPage::focusFilter() {
+    filter_->setFocus(Qt::ShortcutFocusReason);
+    filter_->selectAll();
+}
+
+void LibraryPage::pickChanged(BrowserModel* model, QListView* list) {
+    if (updating_)
+        return;
+    const QModelIndexList rows = list->selectionModel()->selectedRows();
+    const int facet = rows.isEmpty() ? -1 : model->facetAt(rows.first().row());
+    LibrarySelection s = model_->selection();
+    switch (model->kind()) {
+        case BrowserModel::Kind::Genre:  // a new genre starts the narrower picks over
+            s = {facet, -1, -1};
+            break;
+        case BrowserModel::Kind::Artist:
+            s.artist = facet;
+            s.album = -1;
+            break;
+        case BrowserModel::Kind::Album:
+            s.album = facet;
+            break;
+    }
+    if (s == model_->selection())
+        return;
+    model_->setSelection(s);
+}
+
+void LibraryPage::showFacets() {
+    updating_ = true;
+    const FacetCounts& c = model_->facetCounts();
+    const LibrarySelection& s = model_->selection();
+    const struct {
+        BrowserModel* model;
+        QListView* list;
+        const std::vector<int>& counts;
+        int total;
+        int pick;
+    } lists[] = {{genres_, genre_list_, c.genres, c.genre_total, s.genre},
+                 {artists_, artist_list_, c.artists, c.artist_total, s.artist},
+                 {albums_, album_list_, c.albums, c.album_total, s.album}};
+    for (const auto& l : lists) {
+        l.model->setCounts(l.counts, l.total, l.pick);
+        const QModelIndex row = l.model->index(qMax(0, l.model->rowOfFacet(l.pick)));
+        if (row.isValid() && !l.list->selectionModel()->isSelected(row)) {
+            l.list->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect);
+            l.list->scrollTo(row);
+        }
+    }
+    updating_ = false;
+    updateCount();
+}
+
+void LibraryPage::updateCount() {
+    const int shown = model_->rowCount();
+    const int total = model_->totalCount();
+    count_->setText(
+        shown == total
+            ? tr("%1 tracks").arg(Formatting::count(total))
+            : tr("%1 of %2 tracks").arg(Formatting::count(shown), Formatting::count(total)));
+}
+
+void LibraryPage::rememberSelection() {
+    kept_selection_.clear();
+    const QModelIndexList rows = view_->selectionModel()->selectedRows();
+    for (const QModelIndex& row : rows) {
+        if (kept_selection_.size() >= kMaxKeptSelection)
+            break;
+        kept_selection_.append(model_->trackIdAt(row.row()));
+    }
+    kept_current_ = model_->trackIdAt(view_->currentIndex().row());
+}
+
+void LibraryPage::restoreSelection() {
+    QItemSelection selection;
+    for (const TrackId id : std::as_const(kept_selection_)) {
+        const int row = model_->rowOfTrack(id);
+        if (row >= 0)
+            selection.select(model_->index(row, 0),
+                             model_->index(row, LibraryModel::ColumnCount - 1));
+    }
+    if (!selection.isEmpty())
+        view_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    const int current = model_->rowOfTrack(kept_current_);
+    if (current >= 0) {
+        view_->selectionModel()->setCurrentIndex(model_->index(current, 0),
+                                                 QItemSelectionModel::NoUpdate);
+        view_->scrollTo(model_->index(current, 0));
+    }
+}
+
+QList<TrackId> LibraryPage::selectedTrackIds() const {
+    QList<int> rows;
+    for (const QModelIndex& index : view_->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<TrackId> ids;
+    for (const int row : rows)
+        ids.append(model_->trackIdAt(row));
+    return ids;
+}
+
+void LibraryPage::playRow(int row) {
+    if (row < 0 || row >= model_->rowCount())
+        return;
+    Q_EMIT playRequested(model_->visibleTrackIds(), row);
+}
+
+void LibraryPage::showContextMenu(const QPoint& pos) {
+    const QModelIndex at = view_->indexAt(pos);
+    if (!at.isValid())
+        return;
+    const QList<TrackId> ids = selectedTrackIds();
+    QMenu menu(this);
+    menu.addAction(Icons::get(QStringLiteral("media-playback-start")), tr("Play"), this,
+                   [this, at] { playRow(at.row()); });
+    menu.addAction(tr("Play next"), this, [this, ids] { Q_EMIT enqueueRequested(ids, true); });
+    menu.addAction(Icons::get(QStringLiteral("list-add")), tr("Add to queue"), this,
+                   [this, ids] { Q_EMIT enqueueRequested(ids, false); });
+    menu.addSeparator();
+    const QString path = at.data(LibraryModel::kPathRole).toString();
+    menu.addAction(
+        Icons::get(QStringLiteral("folder")), tr("Open containing folder"), this,
+        [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); });
+    menu.exec(view_->viewport()->mapToGlobal(pos));
+}
+
+void LibraryPage::saveState(QSettings& settings) const {
+    settings.setValue(kHeaderKey, view_->horizontalHeader()->saveState());
+    settings.setValue(kSplitterKey, vertical_->saveState());
+    settings.setValue(kBrowserKey, browser_->saveState());
+}
+
+void LibraryPage::restoreState(const QSettings& settings) {
+    QHeaderView* header = view_->horizontalHeader();
+    if (header->restoreState(settings.value(kHeaderKey).toByteArray()))
+        view_->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    vertical_->restoreState(settings.value(kSplitterKey).toByteArray());
+    browser_->restoreState(settings.value(kBrowserKey).toByteArray());
+}
+
+}  // namespace encore

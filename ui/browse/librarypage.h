@@ -1,0 +1,83 @@
+#pragma once
+
+#include "browse/librarymodel.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace encore {
+
+class BrowserModel;
+class EmptyState;
+
+// The Library page: a filter box, the genre / artist / album browser and the track table.
+class LibraryPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit LibraryPage(QWidget* parent = nullptr);
+
+    LibraryModel* model() const { return model_; }
+    QTableView* view() const { return view_; }
+    QLineEdit* filterEdit() const { return filter_; }
+    BrowserModel* genres() const { return genres_; }
+    BrowserModel* artists() const { return artists_; }
+    BrowserModel* albums() const { return albums_; }
+    QListView* genreList() const { return genre_list_; }
+    QListView* artistList() const { return artist_list_; }
+    QListView* albumList() const { return album_list_; }
+
+    void setIndex(std::shared_ptr<const LibraryIndex> index);
+    void focusFilter();
+    QList<TrackId> selectedTrackIds() const;
+    // Plays the table from this view row (what a double-click does).
+    void playRow(int row);
+
+    void saveState(QSettings& settings) const;
+    void restoreState(const QSettings& settings);
+
+Q_SIGNALS:
+    // Play `context` (the table as shown) from position `start`.
+    void playRequested(const std::vector<encore::TrackId>& context, int start);
+    void enqueueRequested(const QList<encore::TrackId>& ids, bool playNext);
+    void addFolderRequested();
+
+private:
+    QListView* makeList(BrowserModel* model);
+    void pickChanged(BrowserModel* model, QListView* list);
+    void showFacets();
+    void rememberSelection();
+    void restoreSelection();
+    void showContextMenu(const QPoint& pos);
+    void updateCount();
+
+    LibraryModel* model_;
+    BrowserModel* genres_;
+    BrowserModel* artists_;
+    BrowserModel* albums_;
+    QLineEdit* filter_;
+    QLabel* count_;
+    QListView* genre_list_;
+    QListView* artist_list_;
+    QListView* album_list_;
+    QTableView* view_;
+    QSplitter* vertical_;
+    QSplitter* browser_;
+    QStackedWidget* stack_;
+    EmptyState* empty_;
+    bool updating_ = false;
+    QList<TrackId> kept_selection_;
+    TrackId kept_current_ = 0;
+};
+
+}  // namespace encore

@@ -1,0 +1,177 @@
+#include "dashboards/chartcard.h"
+
+#include "dashboards/charttablemodel.h"
+#include "dashboards/chartview.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace encore::dashboards {
+
+namespace {
+
+constexpr int kChartPage = 0;
+constexpr int kTablePage = 1;
+
+}  // namespace
+
+ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
+    : QFrame(parent)
+    , key_(key)
+    , headline_(new QLabel(this))
+    , caption_(new QLabel(this))
+    , stack_(new QStackedWidget(this))
+    , table_(new QTableView(this))
+    , numbers_(new QToolButton(this))
+    , export_(new QToolButton(this))
+    , model_(new ChartTableModel(this))
+    , chart_(createChartView(kind, this)) {
+    setObjectName(key);
+    setFrameShape(QFrame::StyledPanel);
+    headline_->setWordWrap(true);
+    QFont bold = headline_->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    headline_->setFont(bold);
+    headline_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    caption_->setWordWrap(true);
+    caption_->setForegroundRole(QPalette::PlaceholderText);
+
+    table_->setModel(model_);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    stack_->addWidget(chart_ ? chart_->widget() : new QWidget(this));
+    stack_->addWidget(table_);
+    stack_->setCurrentIndex(chart_ ? kChartPage : kTablePage);
+
+    numbers_->setText(tr("Show numbers"));
+    numbers_->setCheckable(true);
+    numbers_->setVisible(chart_ != nullptr);
+    connect(numbers_, &QToolButton::toggled, this, &ChartCard::showNumbers);
+    export_->setText(tr("Export"));
+    export_->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(export_);
+    QAction* png = menu->addAction(tr("As PNG image..."));
+    png->setEnabled(chart_ != nullptr);
+    connect(png, &QAction::triggered, this, [this] { exportWithDialog(true); });
+    connect(menu->addAction(tr("As CSV table...")), &QAction::triggered, this,
+            [this] { exportWithDialog(false); });
+    export_->setMenu(menu);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(caption_, 1);
+    buttons->addWidget(numbers_);
+    buttons->addWidget(export_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(headline_);
+    layout->addWidget(stack_, 1);
+    layout->addLayout(buttons);
+    setPending(true);
+}
+
+ChartCard::~ChartCard() = default;
+
+void ChartCard::setHeadline(const QString& headline) {
+    headline_->setText(headline);
+    if (chart_)
+        chart_->setTitle(QString());  // the card shows it; the PNG export adds it back
+}
+
+QString ChartCard::headline() const {
+    return headline_->text();
+}
+
+void ChartCard::setCaption(const QString& caption) {
+    caption_->setText(caption);
+}
+
+QString ChartCard::caption() const {
+    return caption_->text();
+}
+
+void ChartCard::setData(const ChartData& data) {
+    model_->setChartData(data);
+    if (chart_)
+        chart_->setData(data);
+    has_data_ = true;
+    setPending(false);
+}
+
+const ChartData& ChartCard::data() const {
+    return model_->chartData();
+}
+
+void ChartCard::setPending(bool pending) {
+    pending_ = pending;
+    if (pending && !has_data_)
+        headline_->setText(tr("Computing..."));
+    setEnabled(!pending || has_data_);
+}
+
+bool ChartCard::numbersShown() const {
+    return stack_->currentIndex() == kTablePage;
+}
+
+void ChartCard::showNumbers(bool shown) {
+    if (!chart_)
+        return;
+    stack_->setCurrentIndex(shown ? kTablePage : kChartPage);
+    numbers_->setChecked(shown);
+    numbers_->setText(shown ? tr("Show chart") : tr("Show numbers"));
+}
+
+bool ChartCard::exportCsv(const QString& path, QString* error) const {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(chartCsv(data()).toUtf8()) < 0 ||
+        !file.commit()) {
+        *error = tr("Could not write %1: %2. Choose a folder you can write to.")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ChartCard::exportPng(const QString& path, QString* error) const {
+    if (!chart_) {
+        *error = tr("This dashboard is a table: export it as CSV.");
+        return false;
+    }
+    // The image carries the headline as the chart's title, so it stands on its own.
+    chart_->setTitle(headline());
+    const QImage image = chart_->image();
+    chart_->setTitle(QString());
+    if (image.isNull() || !image.save(path, "PNG")) {
+        *error = tr("Could not write %1. Choose a folder you can write to.")
+                     .arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    return true;
+}
+
+void ChartCard::exportWithDialog(bool png) {
+    const QString suggested =
+        QDir::home().filePath(key_ + (png ? QStringLiteral(".png") : QStringLiteral(".csv")));
+    const QString path = QFileDialog::getSaveFileName(
+        this, png ? tr("Export chart as PNG") : tr("Export numbers as CSV"), suggested,
+        png ? tr("PNG images (*.png)") : tr("CSV tables (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!(png ? exportPng(path, &error) : exportCsv(path, &error)))
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+}  // namespace encore::dashboards

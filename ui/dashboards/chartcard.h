@@ -1,0 +1,65 @@
+#pragma once
+
+#include "dashboards/chartdata.h"
+
+#include <QFrame>
+
+#include <memory>
+
+class QLabel;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace encore::dashboards {
+
+class ChartTableModel;
+class ChartView;
+
+// One dashboard: a title that states the answer, a caption saying what is counted, the chart
+// (tooltips give exact values), a "show numbers" toggle to the table behind it, and export as
+// PNG or CSV.
+class ChartCard : public QFrame {
+    Q_OBJECT
+
+public:
+    ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent = nullptr);
+    ~ChartCard() override;
+
+    const QString& key() const { return key_; }
+    void setHeadline(const QString& headline);
+    QString headline() const;
+    void setCaption(const QString& caption);
+    QString caption() const;
+    void setData(const ChartData& data);
+    const ChartData& data() const;
+    bool hasData() const { return has_data_; }
+    // Until the first data arrives: a "Computing..." placeholder.
+    void setPending(bool pending);
+    bool isPending() const { return pending_; }
+
+    ChartTableModel* model() const { return model_; }
+    bool numbersShown() const;
+    void showNumbers(bool shown);
+
+    // Both return false and say why in `error` when the file cannot be written.
+    bool exportCsv(const QString& path, QString* error) const;
+    bool exportPng(const QString& path, QString* error) const;
+
+private:
+    void exportWithDialog(bool png);
+
+    QString key_;
+    QLabel* headline_;
+    QLabel* caption_;
+    QStackedWidget* stack_;
+    QTableView* table_;
+    QToolButton* numbers_;
+    QToolButton* export_;
+    ChartTableModel* model_;
+    std::unique_ptr<ChartView> chart_;  // null for tables only
+    bool has_data_ = false;
+    bool pending_ = false;
+};
+
+}  // namespace encore::dashboards

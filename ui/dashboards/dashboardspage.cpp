@@ -1,0 +1,215 @@
+#include "dashboards/dashboardspage.h"
+
+#include "dashboards/chartcard.h"
+#include "dashboards/dashboardcharts.h"
+#include "stats/statsservice.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace encore::dashboards {
+
+namespace {
+
+constexpr int kColumns = 2;
+constexpr qint64 kDay = 86400;
+
+}  // namespace
+
+DashboardsPage::DashboardsPage(Database database, QWidget* parent)
+    : QWidget(parent)
+    , service_(new stats::StatsService(std::move(database), this))
+    , period_(new QComboBox(this))
+    , profiles_(new QComboBox(this))
+    , status_(new QLabel(this)) {
+    period_->addItem(tr("Last 4 weeks"), int(Period::Last4Weeks));
+    period_->addItem(tr("Last 3 months"), int(Period::Last3Months));
+    period_->addItem(tr("Last 12 months"), int(Period::Last12Months));
+    period_->addItem(tr("This year"), int(Period::ThisYear));
+    period_->addItem(tr("All time"), int(Period::AllTime));
+    period_->setCurrentIndex(period_->findData(int(Period::AllTime)));
+    period_->setAccessibleName(tr("Period"));
+    profiles_->addItem(tr("Active profile"), QVariant::fromValue<qint64>(stats::kActiveProfile));
+    profiles_->setAccessibleName(tr("Profile"));
+    auto* recommendations = new QPushButton(tr("See recommendations"), this);
+    recommendations->setToolTip(tr("What to play next, from the same listening history"));
+    connect(recommendations, &QPushButton::clicked, this,
+            &DashboardsPage::recommendationsRequested);
+    connect(period_, &QComboBox::currentIndexChanged, this, [this] { compute(false); });
+    connect(profiles_, &QComboBox::currentIndexChanged, this, [this] {
+        if (filling_profiles_)
+            return;
+        profile_ = profiles_->currentData().value<qint64>();
+        compute(false);
+    });
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Period:"), this));
+    bar->addWidget(period_);
+    bar->addWidget(new QLabel(tr("Profile:"), this));
+    bar->addWidget(profiles_);
+    bar->addWidget(status_, 1);
+    bar->addWidget(recommendations);
+
+    auto* content = new QWidget;
+    auto* grid = new QGridLayout(content);
+    int i = 0;
+    for (const CardSpec& spec : dashboardCards()) {
+        auto* card = new ChartCard(QString::fromLatin1(spec.key), spec.kind, content);
+        grid->addWidget(card, i / kColumns, i % kColumns);
+        cards_.append(card);
+        ++i;
+    }
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(scroll, 1);
+
+    connect(service_, &stats::StatsService::partReady, this, &DashboardsPage::onPart);
+    connect(service_, &stats::StatsService::finished, this, &DashboardsPage::onFinished);
+    connect(service_, &stats::StatsService::failed, this, &DashboardsPage::onFailed);
+}
+
+DashboardsPage::~DashboardsPage() = default;
+
+ChartCard* DashboardsPage::card(const QString& key) const {
+    for (ChartCard* c : cards_) {
+        if (c->key() == key)
+            return c;
+    }
+    return nullptr;
+}
+
+DashboardsPage::Period DashboardsPage::period() const {
+    return Period(period_->currentData().toInt());
+}
+
+void DashboardsPage::setPeriod(Period period) {
+    period_->setCurrentIndex(period_->findData(int(period)));
+}
+
+void DashboardsPage::setProfile(ProfileId profile) {
+    const int index = profiles_->findData(QVariant::fromValue<qint64>(profile));
+    profile_ = profile;
+    if (index >= 0 && index != profiles_->currentIndex()) {
+        profiles_->setCurrentIndex(index);  // computes
+        return;
+    }
+    compute(false);
+}
+
+void DashboardsPage::refresh() {
+    compute(false);
+}
+
+void DashboardsPage::libraryChanged() {
+    compute(true);
+}
+
+void DashboardsPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_)
+        compute(false);
+}
+
+stats::StatsQuery DashboardsPage::query() const {
+    stats::StatsQuery q;
+    q.profile_id = profile_;
+    const QDateTime now = QDateTime::currentDateTime();
+    const qint64 seconds = now.toSecsSinceEpoch();
+    switch (period()) {
+        case Period::Last4Weeks:
+            q.since = seconds - 28 * kDay;
+            break;
+        case Period::Last3Months:
+            q.since = now.addMonths(-3).toSecsSinceEpoch();
+            break;
+        case Period::Last12Months:
+            q.since = now.addYears(-1).toSecsSinceEpoch();
+            break;
+        case Period::ThisYear:
+            q.since = QDateTime(QDate(now.date().year(), 1, 1), QTime(0, 0)).toSecsSinceEpoch();
+            break;
+        case Period::AllTime:
+            break;
+    }
+    return q;
+}
+
+void DashboardsPage::compute(bool libraryToo) {
+    library_changed_ = library_changed_ || libraryToo;
+    if (!isVisible()) {
+        stale_ = true;  // computed when shown: no work for a page nobody looks at
+        return;
+    }
+    stale_ = false;
+    computing_ = true;
+    status_->setText(tr("Updating..."));
+    for (ChartCard* c : cards_)
+        c->setPending(true);
+    request_ = service_->request(query(), library_changed_ ? stats::StatsService::Scope::Everything
+                                                           : stats::StatsService::Scope::Plays);
+    library_changed_ = false;
+}
+
+void DashboardsPage::fillProfiles(const stats::StatsReport& report) {
+    filling_profiles_ = true;
+    profiles_->clear();
+    profiles_->addItem(tr("Every profile"), QVariant::fromValue<qint64>(0));
+    for (const stats::ProfileRef& p : report.profiles)
+        profiles_->addItem(p.active ? tr("%1 (active)").arg(p.name) : p.name,
+                           QVariant::fromValue<qint64>(p.id));
+    // The active profile was asked for: show which one it is.
+    const ProfileId shown =
+        profile_ == stats::kActiveProfile ? report.overview.profile_id : profile_;
+    profiles_->setCurrentIndex(
+        std::max(0, profiles_->findData(QVariant::fromValue<qint64>(shown))));
+    filling_profiles_ = false;
+}
+
+void DashboardsPage::onPart(quint64 id, stats::StatsPart part,
+                            const stats::StatsReportPtr& report) {
+    if (id != request_)
+        return;
+    if (part == stats::StatsPart::Overview)
+        fillProfiles(*report);
+    for (ChartCard* c : cards_) {
+        const auto spec =
+            std::find_if(dashboardCards().begin(), dashboardCards().end(),
+                         [&](const CardSpec& s) { return c->key() == QLatin1String(s.key); });
+        if (spec == dashboardCards().end() || spec->part != part)
+            continue;
+        const CardContent content = cardContent(c->key(), *report);
+        c->setData(content.data);
+        c->setHeadline(content.headline);
+        c->setCaption(content.caption);
+    }
+}
+
+void DashboardsPage::onFinished(quint64 id, const stats::StatsReportPtr& report) {
+    if (id != request_)
+        return;
+    report_ = report;
+    computing_ = false;
+    const stats::Overview& o = report->overview;
+    status_->setText(tr("%1 plays of %2").arg(QLocale().toString(o.plays), o.profile));
+    Q_EMIT updated();
+}
+
+void DashboardsPage::onFailed(quint64 id, const QString& message) {
+    if (id != request_)
+        return;
+    computing_ = false;
+    status_->setText(tr("The statistics could not be computed: %1").arg(message));
+}
+
+}  // namespace encore::dashboards

@@ -1,0 +1,184 @@
+#include "pages/upnextpage.h"
+
+#include "playback/playbackcontroller.h"
+#include "playback/playqueue.h"
+#include "widgets/emptystate.h"
+#include "widgets/formatting.h"
+#include "widgets/icons.h"
+#include "widgets/paddeddelegate.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QShortcut>
+#include <QSplitter>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace encore {
+
+namespace {
+
+QLabel* heading(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+}  // namespace
+
+UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
+    : QWidget(parent)
+    , playback_(playback)
+    , queue_view_(new QTreeView(this))
+    , summary_(new QLabel(this))
+    , queue_hint_(new QLabel(this))
+    , remove_(new QToolButton(this))
+    , clear_(new QToolButton(this))
+    , upcoming_(new QListWidget(this))
+    , recommendations_(new EmptyState(
+          QStringLiteral("media-playlist-consecutive"), tr("Suggestions will appear here"),
+          tr("Play a few songs and Encore will suggest what to play next, from what you play "
+             "and when you play it. Each suggestion says why it was picked."),
+          this)) {
+    PlayQueue* queue = playback_.queue();
+    queue_view_->setModel(queue);
+    queue_view_->setItemDelegate(new PaddedDelegate(queue_view_));
+    queue_view_->setRootIsDecorated(false);
+    queue_view_->setUniformRowHeights(true);
+    queue_view_->setAlternatingRowColors(true);
+    queue_view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    queue_view_->setDragDropMode(QAbstractItemView::DragDrop);
+    queue_view_->setDefaultDropAction(Qt::MoveAction);
+    queue_view_->setDragEnabled(true);
+    queue_view_->setAcceptDrops(true);
+    queue_view_->setDropIndicatorShown(true);
+    queue_view_->header()->setStretchLastSection(false);
+    queue_view_->header()->setSectionResizeMode(PlayQueue::Title, QHeaderView::Stretch);
+    queue_view_->setColumnWidth(PlayQueue::Artist, 170);
+    queue_view_->setColumnWidth(PlayQueue::Album, 170);
+    queue_view_->setColumnWidth(PlayQueue::Duration, 60);
+    connect(queue_view_, &QTreeView::doubleClicked, this,
+            [this](const QModelIndex& index) { playback_.playQueued(index.row()); });
+    auto* del =
+        new QShortcut(QKeySequence::Delete, queue_view_, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, &UpNextPage::removeSelected);
+
+    remove_->setToolTip(tr("Remove the selected tracks from the queue (Delete)"));
+    remove_->setAutoRaise(true);
+    clear_->setToolTip(tr("Clear the queue"));
+    clear_->setAutoRaise(true);
+    connect(remove_, &QToolButton::clicked, this, &UpNextPage::removeSelected);
+    connect(clear_, &QToolButton::clicked, queue, &PlayQueue::clear);
+    summary_->setForegroundRole(QPalette::PlaceholderText);
+    queue_hint_->setWordWrap(true);
+    queue_hint_->setForegroundRole(QPalette::PlaceholderText);
+    queue_hint_->setText(
+        tr("The queue is empty. Right-click tracks in the Library and choose "
+           "“Add to queue”, or drag them here. Queued tracks play before the "
+           "rest of the list."));
+    upcoming_->setItemDelegate(new PaddedDelegate(upcoming_));
+    upcoming_->setUniformItemSizes(true);
+    upcoming_->setSelectionMode(QAbstractItemView::NoSelection);
+    upcoming_->setFocusPolicy(Qt::NoFocus);
+
+    auto* queueTitle = new QHBoxLayout;
+    queueTitle->addWidget(heading(tr("Queue"), this));
+    queueTitle->addSpacing(8);
+    queueTitle->addWidget(summary_, 1);
+    queueTitle->addWidget(remove_);
+    queueTitle->addWidget(clear_);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(queueTitle);
+    leftLayout->addWidget(queue_hint_);
+    leftLayout->addWidget(queue_view_, 3);
+    leftLayout->addSpacing(8);
+    leftLayout->addWidget(heading(tr("After the queue"), this));
+    leftLayout->addWidget(upcoming_, 2);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(heading(tr("Recommended next"), this));
+    rightLayout->addWidget(recommendations_, 1);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->addWidget(split);
+
+    connect(queue, &PlayQueue::changed, this, &UpNextPage::updateSummary);
+    connect(queue, &PlayQueue::changed, this, &UpNextPage::updateUpcoming);
+    connect(&playback_, &PlaybackController::currentChanged, this, &UpNextPage::updateUpcoming);
+    connect(&playback_, &PlaybackController::shuffleChanged, this, &UpNextPage::updateUpcoming);
+    connect(&playback_, &PlaybackController::repeatChanged, this, &UpNextPage::updateUpcoming);
+    updateSummary();
+    updateUpcoming();
+    refreshIcons();
+}
+
+void UpNextPage::updateSummary() {
+    const PlayQueue* queue = playback_.queue();
+    summary_->setText(queue->isEmpty() ? QString()
+                                       : tr("%n tracks · %1", nullptr, queue->size())
+                                             .arg(Formatting::duration(queue->totalDurationMs())));
+    queue_hint_->setVisible(queue->isEmpty());
+    remove_->setEnabled(!queue->isEmpty());
+    clear_->setEnabled(!queue->isEmpty());
+}
+
+void UpNextPage::updateUpcoming() {
+    upcoming_->clear();
+    const std::vector<TrackId> ids = playback_.order().upcoming(kUpcomingShown);
+    for (const TrackId id : ids) {
+        const std::optional<TrackInfo> t = playback_.resolve(id);
+        if (t)
+            upcoming_->addItem(t->artist.isEmpty() ? t->title
+                                                   : tr("%1 — %2").arg(t->title, t->artist));
+    }
+    if (upcoming_->count() == 0) {
+        auto* item = new QListWidgetItem(
+            playback_.repeat() == RepeatMode::One
+                ? tr("The current track repeats.")
+                : tr("Nothing after the queue. Double-click a track in the Library to play "
+                     "from there on."));
+        item->setForeground(palette().color(QPalette::PlaceholderText));
+        upcoming_->addItem(item);
+    }
+}
+
+void UpNextPage::removeSelected() {
+    QList<int> rows;
+    for (const QModelIndex& index : queue_view_->selectionModel()->selectedRows())
+        rows.append(index.row());
+    playback_.queue()->removeRowsAt(rows);
+}
+
+void UpNextPage::refreshIcons() {
+    remove_->setIcon(Icons::get(QStringLiteral("list-remove")));
+    clear_->setIcon(Icons::get(QStringLiteral("edit-clear-all")));
+}
+
+void UpNextPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange)
+        refreshIcons();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace encore

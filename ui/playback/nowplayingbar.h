@@ -1,0 +1,73 @@
+#pragma once
+
+#include "library/libraryindex.h"
+#include "playback/playbackorder.h"
+#include "playback/player.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QSlider;
+class QToolButton;
+
+namespace encore {
+
+class CoverLoader;
+class ElidedLabel;
+class PlaybackController;
+class SeekSlider;
+
+// The strip along the bottom of the window: cover, title, artist and album of what plays,
+// the transport buttons, the seek bar with times, and the volume.
+class NowPlayingBar : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kCoverSize = 56;
+
+    NowPlayingBar(PlaybackController& playback, CoverLoader& covers, QWidget* parent = nullptr);
+
+    QToolButton* playButton() const { return play_; }
+    QString titleText() const;
+    QString detailText() const;
+    QString elapsedText() const;
+    bool hasCover() const { return has_cover_; }
+    QSlider* volumeSlider() const { return volume_; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void showTrack(const std::optional<TrackInfo>& track);
+    void showState(Player::State state);
+    void showPosition(qint64 ms);
+    void showDuration(qint64 ms);
+    void showRepeat(RepeatMode mode);
+    void showCover(const QString& path, const QImage& image);
+    void showPlaceholderCover();
+    void refreshIcons();
+    void cycleRepeat();
+    QToolButton* makeButton(const QString& tip);
+
+    PlaybackController& playback_;
+    CoverLoader& covers_;
+    QLabel* cover_;
+    ElidedLabel* title_;
+    ElidedLabel* detail_;
+    QToolButton* shuffle_;
+    QToolButton* previous_;
+    QToolButton* play_;
+    QToolButton* next_;
+    QToolButton* repeat_;
+    QLabel* elapsed_;
+    SeekSlider* seek_;
+    QLabel* total_;
+    QToolButton* mute_;
+    QSlider* volume_;
+    QString cover_path_;
+    bool has_cover_ = false;
+};
+
+}  // namespace encore

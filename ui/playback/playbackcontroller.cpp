@@ -1,0 +1,269 @@
+#include "playback/playbackcontroller.h"
+
+#include "playback/playqueue.h"
+
+namespace encore {
+
+PlaybackController::PlaybackController(std::unique_ptr<Player> player, PlayQueue* queue,
+                                       QObject* parent)
+    : QObject(parent)
+    , player_(std::move(player))
+    , queue_(queue)
+    , events_(new ListeningEvents(this)) {
+    qRegisterMetaType<encore::TrackInfo>();
+    qRegisterMetaType<std::optional<encore::TrackInfo>>();
+    qRegisterMetaType<encore::Player::State>();
+    player_->setParent(nullptr);  // owned by the unique_ptr
+    connect(player_.get(), &Player::stateChanged, this, &PlaybackController::onStateChanged);
+    connect(player_.get(), &Player::endOfMedia, this, &PlaybackController::onEndOfMedia);
+    connect(player_.get(), &Player::errorOccurred, this, &PlaybackController::onError);
+    connect(player_.get(), &Player::positionChanged, this, [this](qint64 ms) {
+        Q_EMIT positionChanged(ms);
+        if (listen_open_ && player_->state() == Player::State::Playing)
+            Q_EMIT events_->position(ms);
+    });
+    connect(player_.get(), &Player::durationChanged, this, [this](qint64 ms) {
+        Q_EMIT durationChanged(ms);
+        if (listen_open_)
+            Q_EMIT events_->durationKnown(ms);
+    });
+    queue_->setResolver([this](TrackId id) { return resolve(id); });
+}
+
+PlaybackController::~PlaybackController() {
+    // Quitting ends the open listen as a stop, so it is not lost.
+    closeListen(Close::Stopped);
+    player_->disconnect(this);
+}
+
+void PlaybackController::setLibrary(std::shared_ptr<const LibraryIndex> index) {
+    index_ = std::move(index);
+}
+
+std::optional<TrackInfo> PlaybackController::resolve(TrackId id) const {
+    const int row = index_ ? index_->rowOf(id) : -1;
+    if (row < 0)
+        return std::nullopt;
+    return index_->info(row);
+}
+
+void PlaybackController::playContext(std::vector<TrackId> context, int first) {
+    order_.setTracks(std::move(context), first);
+    const std::optional<TrackId> id = order_.current();
+    const std::optional<TrackInfo> track = id ? resolve(*id) : std::nullopt;
+    if (!track)
+        return;
+    consecutive_errors_ = 0;
+    closeListen(Close::UserChange);
+    start(*track);
+}
+
+void PlaybackController::enqueue(const QList<TrackId>& ids, bool playNext) {
+    QList<TrackInfo> tracks;
+    for (const TrackId id : ids) {
+        if (std::optional<TrackInfo> t = resolve(id))
+            tracks.append(*t);
+    }
+    if (playNext)
+        queue_->insert(0, tracks);
+    else
+        queue_->append(tracks);
+    if (!current_ && player_->state() == Player::State::Stopped && !tracks.isEmpty())
+        advance(true);
+}
+
+void PlaybackController::playQueued(int row) {
+    if (row < 0 || row >= queue_->size())
+        return;
+    const TrackInfo track = queue_->at(row);
+    queue_->removeRows(row, 1);
+    consecutive_errors_ = 0;
+    closeListen(Close::UserChange);
+    start(track);
+}
+
+void PlaybackController::start(const TrackInfo& track) {
+    current_ = track;
+    awaiting_start_ = true;
+    player_->load(track.path, track.duration_ms);
+    Q_EMIT currentChanged(current_);
+    player_->play();
+}
+
+void PlaybackController::closeListen(Close how, const QString& error) {
+    awaiting_start_ = false;
+    if (!listen_open_)
+        return;
+    listen_open_ = false;
+    switch (how) {
+        case Close::Ended:
+            Q_EMIT events_->ended();
+            break;
+        case Close::UserChange:
+            Q_EMIT events_->userChangedTrack();
+            break;
+        case Close::Stopped:
+            Q_EMIT events_->stopped();
+            break;
+        case Close::Failed:
+            Q_EMIT events_->failed(error);
+            break;
+    }
+}
+
+// Picks and starts what comes next; stops when there is nothing. The open listen must be
+// closed by the caller, which knows why it ended.
+void PlaybackController::advance(bool byUser) {
+    std::optional<TrackInfo> next;
+    if (!byUser && order_.repeat() == RepeatMode::One && current_) {
+        next = current_;
+    } else if (!queue_->isEmpty()) {
+        next = queue_->takeFirst();
+    } else {
+        // Tracks that left the library since the list was made are passed over.
+        for (int tries = 0; tries <= order_.size() && !next; ++tries) {
+            const std::optional<TrackId> id = order_.next(byUser);
+            if (!id)
+                break;
+            next = resolve(*id);
+        }
+    }
+    if (next) {
+        start(*next);
+    } else {
+        player_->stop();
+    }
+}
+
+bool PlaybackController::hasNext() const {
+    return !queue_->isEmpty() || order_.hasNext();
+}
+
+void PlaybackController::play() {
+    switch (player_->state()) {
+        case Player::State::Playing:
+            return;
+        case Player::State::Paused:
+            player_->play();
+            return;
+        case Player::State::Stopped:
+            if (current_)
+                start(*current_);
+            else
+                advance(true);
+            return;
+    }
+}
+
+void PlaybackController::pause() {
+    player_->pause();
+}
+
+void PlaybackController::togglePlayPause() {
+    if (player_->state() == Player::State::Playing)
+        pause();
+    else
+        play();
+}
+
+void PlaybackController::stop() {
+    closeListen(Close::Stopped);
+    player_->stop();
+}
+
+void PlaybackController::next() {
+    if (!current_ && queue_->isEmpty())
+        return;
+    consecutive_errors_ = 0;
+    closeListen(hasNext() ? Close::UserChange : Close::Stopped);
+    advance(true);
+}
+
+void PlaybackController::previous() {
+    if (!current_)
+        return;
+    if (player_->position() > kRestartThresholdMs) {
+        seek(0);
+        return;
+    }
+    std::optional<TrackInfo> back;
+    for (int tries = 0; tries <= order_.size() && !back; ++tries) {
+        const std::optional<TrackId> id = order_.previous();
+        if (!id)
+            break;
+        back = resolve(*id);
+    }
+    if (!back) {
+        seek(0);
+        return;
+    }
+    consecutive_errors_ = 0;
+    closeListen(Close::UserChange);
+    start(*back);
+}
+
+void PlaybackController::seek(qint64 ms) {
+    if (!current_)
+        return;
+    const qint64 from = player_->position();
+    player_->setPosition(ms);
+    if (listen_open_)
+        Q_EMIT events_->seeked(from, ms);
+}
+
+void PlaybackController::setShuffle(bool on) {
+    if (on == order_.shuffle())
+        return;
+    order_.setShuffle(on);
+    Q_EMIT shuffleChanged(on);
+}
+
+void PlaybackController::setRepeat(RepeatMode mode) {
+    if (mode == order_.repeat())
+        return;
+    order_.setRepeat(mode);
+    Q_EMIT repeatChanged(mode);
+}
+
+void PlaybackController::onStateChanged(Player::State state) {
+    const Player::State before = last_state_;
+    last_state_ = state;
+    if (state == Player::State::Playing && awaiting_start_ && current_) {
+        awaiting_start_ = false;
+        listen_open_ = true;
+        consecutive_errors_ = 0;
+        const qint64 duration =
+            player_->duration() > 0 ? player_->duration() : qint64(current_->duration_ms);
+        Q_EMIT events_->started(current_->id, duration, order_.shuffle(), player_->position());
+    } else if (listen_open_ && before == Player::State::Playing && state == Player::State::Paused) {
+        Q_EMIT events_->paused();
+    } else if (listen_open_ && before == Player::State::Paused && state == Player::State::Playing) {
+        Q_EMIT events_->resumed();
+    }
+    Q_EMIT stateChanged(state);
+}
+
+void PlaybackController::onEndOfMedia() {
+    closeListen(Close::Ended);
+    advance(false);
+}
+
+void PlaybackController::onError(const QString& text) {
+    closeListen(Close::Failed, text);
+    ++consecutive_errors_;
+    if (consecutive_errors_ >= kMaxConsecutiveErrors) {
+        player_->stop();
+        Q_EMIT message(tr("%1 Playback stopped after %2 tracks in a row could not be played.")
+                           .arg(text)
+                           .arg(consecutive_errors_));
+        return;
+    }
+    const bool more = hasNext();
+    Q_EMIT message(more ? tr("%1 Skipped to the next track.").arg(text) : text);
+    if (more)
+        advance(true);
+    else
+        player_->stop();
+}
+
+}  // namespace encore

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "library/libraryindex.h"
+#include "playback/listeningevents.h"
+#include "playback/playbackorder.h"
+#include "playback/player.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace encore {
+
+class PlayQueue;
+
+// Decides what plays: the queue first, then the list a track was started from (with shuffle
+// and repeat). Drives a Player, reports every listening event through ListeningEvents, and
+// on an error says why and moves on to the next track.
+class PlaybackController : public QObject {
+    Q_OBJECT
+
+public:
+    // After this many failures in a row playback stops instead of trying on.
+    static constexpr int kMaxConsecutiveErrors = 5;
+    // "Previous" later than this into a track restarts it instead.
+    static constexpr qint64 kRestartThresholdMs = 3000;
+
+    PlaybackController(std::unique_ptr<Player> player, PlayQueue* queue, QObject* parent = nullptr);
+    ~PlaybackController() override;
+
+    Player* player() const { return player_.get(); }
+    PlayQueue* queue() const { return queue_; }
+    ListeningEvents* events() const { return events_; }
+    const PlaybackOrder& order() const { return order_; }
+    PlaybackOrder& order() { return order_; }
+
+    // Track details come from the current library snapshot.
+    void setLibrary(std::shared_ptr<const LibraryIndex> index);
+    std::optional<TrackInfo> resolve(TrackId id) const;
+
+    // Plays `context[first]` and then the rest of `context`.
+    void playContext(std::vector<TrackId> context, int first);
+    void enqueue(const QList<TrackId>& ids, bool playNext);
+    // Plays this queue row now (it leaves the queue).
+    void playQueued(int row);
+
+    const std::optional<TrackInfo>& current() const { return current_; }
+    Player::State state() const { return player_->state(); }
+    bool shuffle() const { return order_.shuffle(); }
+    RepeatMode repeat() const { return order_.repeat(); }
+
+public Q_SLOTS:
+    void play();
+    void pause();
+    void togglePlayPause();
+    void stop();
+    void next();
+    void previous();
+    void seek(qint64 ms);
+    void setShuffle(bool on);
+    void setRepeat(encore::RepeatMode mode);
+
+Q_SIGNALS:
+    // A new track was loaded (nullopt: nothing is loaded any more).
+    void currentChanged(const std::optional<encore::TrackInfo>& track);
+    void stateChanged(encore::Player::State state);
+    void positionChanged(qint64 ms);
+    void durationChanged(qint64 ms);
+    void shuffleChanged(bool on);
+    void repeatChanged(encore::RepeatMode mode);
+    // Something the listener should read (a file that cannot play, and what happened next).
+    void message(const QString& text);
+
+private:
+    enum class Close { Ended, UserChange, Stopped, Failed };
+
+    void start(const TrackInfo& track);
+    void closeListen(Close how, const QString& error = {});
+    void advance(bool byUser);
+    bool hasNext() const;
+    void onStateChanged(Player::State state);
+    void onEndOfMedia();
+    void onError(const QString& message);
+
+    std::unique_ptr<Player> player_;
+    PlayQueue* queue_;
+    ListeningEvents* events_;
+    PlaybackOrder order_;
+    std::shared_ptr<const LibraryIndex> index_;
+    std::optional<TrackInfo> current_;
+    bool listen_open_ = false;
+    bool awaiting_start_ = false;  // loaded, started() goes out when it really plays
+    Player::State last_state_ = Player::State::Stopped;
+    int consecutive_errors_ = 0;
+};
+
+}  // namespace encore
+
+Q_DECLARE_METATYPE(encore::TrackInfo)
+Q_DECLARE_METATYPE(std::optional<encore::TrackInfo>)
