@@ -11,11 +11,15 @@ Command exportCommand();
 Command forgetCommand();
 Command profilesCommand();
 Command statsCommand();
+Command recommendCommand();
+Command similarCommand();
+Command evalCommand();
 
 const QList<Command>& allCommands() {
     static const QList<Command> kCommands = {
-        scanCommand(),   tracksCommand(), importCommand(),   playsCommand(),
-        exportCommand(), forgetCommand(), profilesCommand(), statsCommand(),
+        scanCommand(),      tracksCommand(),  importCommand(),   playsCommand(),
+        exportCommand(),    forgetCommand(),  profilesCommand(), statsCommand(),
+        recommendCommand(), similarCommand(), evalCommand(),
     };
     return kCommands;
 }

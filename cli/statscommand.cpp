@@ -35,8 +35,8 @@ void define(QCommandLineParser& parser) {
                       QStringLiteral("Measure streaks and forgotten favourites against DATE "
                                      "instead of now."),
                       QStringLiteral("DATE")});
-    parser.addOption({QStringLiteral("json"),
-                      QStringLiteral("Print one JSON document with every statistic.")});
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("Print one JSON document with every statistic.")});
 }
 
 int run(CommandContext& c) {
@@ -91,8 +91,8 @@ int run(CommandContext& c) {
 }  // namespace
 
 Command statsCommand() {
-    return {"stats", "Listening statistics (genres, time patterns, popularity, top lists).",
-            define, run};
+    return {"stats", "Listening statistics (genres, time patterns, popularity, top lists).", define,
+            run};
 }
 
 }  // namespace encore::cli

@@ -135,6 +135,29 @@ struct Irls {
         return a;
     }
 
+    // The sandwich's meat: sum over rows of x x' r^2, r the score residual (y - mu) / (1 +
+    // alpha mu) for the log link, y - mu for the logit (workingValues' residual).
+    SquareMatrix meat(const std::vector<double>& beta) const {
+        const std::size_t p = design.width;
+        SquareMatrix b(p);
+        const std::vector<double> linear = eta(beta);
+        for (std::size_t i = 0; i < design.rows; ++i) {
+            double w = 0.0;
+            double r = 0.0;
+            workingValues(family, alpha, y[i], meanOf(family, linear[i]), &w, &r);
+            const double* row = &design.x[i * p];
+            for (std::size_t j = 0; j < p; ++j) {
+                for (std::size_t k = 0; k <= j; ++k)
+                    b(j, k) += r * r * row[j] * row[k];
+            }
+        }
+        for (std::size_t j = 0; j < p; ++j) {
+            for (std::size_t k = 0; k < j; ++k)
+                b(k, j) = b(j, k);
+        }
+        return b;
+    }
+
     struct Outcome {
         bool solved = true;
         bool converged = false;
@@ -220,6 +243,22 @@ double logLikelihood(GlmFamily family, const std::vector<double>& y, const std::
     return ll;
 }
 
+// bread * meat * bread for symmetric bread and meat.
+SquareMatrix sandwich(const SquareMatrix& bread, const SquareMatrix& meat) {
+    const std::size_t p = bread.size;
+    SquareMatrix half(p);
+    for (std::size_t i = 0; i < p; ++i)
+        for (std::size_t j = 0; j < p; ++j)
+            for (std::size_t k = 0; k < p; ++k)
+                half(i, j) += bread(i, k) * meat(k, j);
+    SquareMatrix out(p);
+    for (std::size_t i = 0; i < p; ++i)
+        for (std::size_t j = 0; j < p; ++j)
+            for (std::size_t k = 0; k < p; ++k)
+                out(i, j) += half(i, k) * bread(k, j);
+    return out;
+}
+
 }  // namespace
 
 GlmFit fitGlm(const std::vector<std::vector<double>>& columns, const std::vector<double>& y,
@@ -280,7 +319,10 @@ GlmFit fitGlm(const std::vector<std::vector<double>>& columns, const std::vector
         fit.issue = StatIssue::Singular;
         return fit;
     }
-    const SquareMatrix covariance = choleskyInverse(lower);
+    SquareMatrix covariance = choleskyInverse(lower);
+    fit.robust = options.robust;
+    if (options.robust)
+        covariance = sandwich(covariance, irls.meat(beta));
     fit.converged = converged;
     if (!converged)
         fit.issue = StatIssue::NotConverged;

@@ -24,6 +24,11 @@ struct GlmOptions {
     int max_iterations = 100;  // IRLS steps per fit; also outer rounds of the NB dispersion
     double tolerance = 1e-10;  // converged when the penalised deviance changes less (relative)
     double level = 0.95;       // of the intervals
+    // Standard errors from the sandwich (Huber-White) estimator A^-1 B A^-1, B = sum of
+    // x x' (score_i)^2, instead of the inverse information A^-1: still valid when the variance
+    // function is wrong (play counts are heavier-tailed than any NB), where model-based errors
+    // come out too small and pure noise looks "clear". false matches R's glm / statsmodels.
+    bool robust = false;
 };
 
 // What happened to an input column before fitting.
@@ -38,7 +43,7 @@ enum class ColumnFate {
 struct GlmEffect {
     std::size_t column = 0;  // index of the input column
     double estimate = 0.0;
-    double std_error = 0.0;  // from the inverse penalised Fisher information
+    double std_error = 0.0;  // inverse penalised Fisher information, or sandwich (robust)
     double ci_low = 0.0;     // estimate -+ z * std_error (Wald)
     double ci_high = 0.0;
     double z = 0.0;        // estimate / std_error
@@ -62,6 +67,7 @@ struct GlmFit {
     int iterations = 0;  // IRLS steps in total (over all dispersion rounds for NB)
     double ridge = 0.0;
     double level = 0.95;
+    bool robust = false;      // standard errors from the sandwich estimator
     double dispersion = 0.0;  // NB2 alpha; 0 for Poisson and Logistic
     double intercept = 0.0;   // linear predictor of a track at the mean of every feature
     double intercept_se = 0.0;

@@ -68,14 +68,27 @@ StatIssue checkPairs(const std::vector<double>& x, const std::vector<double>& y)
 }  // namespace
 
 Spearman spearman(const std::vector<double>& x, const std::vector<double>& y, double level) {
+    const StatIssue issue = checkPairs(x, y);
+    if (issue != StatIssue::None) {
+        Spearman s;
+        s.level = level;
+        s.issue = issue;
+        s.n = issue == StatIssue::InvalidInput ? 0 : x.size();
+        return s;
+    }
+    return spearmanFromRanks(averageRanks(x).rank, averageRanks(y).rank, level);
+}
+
+Spearman spearmanFromRanks(const std::vector<double>& rank_x, const std::vector<double>& rank_y,
+                           double level) {
     Spearman s;
     s.level = level;
-    s.issue = checkPairs(x, y);
-    s.n = s.issue == StatIssue::InvalidInput ? 0 : x.size();
+    s.issue = checkPairs(rank_x, rank_y);
+    s.n = s.issue == StatIssue::InvalidInput ? 0 : rank_x.size();
     if (s.issue != StatIssue::None)
         return s;
     double rho = 0.0;
-    if (!pearson(averageRanks(x).rank, averageRanks(y).rank, &rho)) {
+    if (!pearson(rank_x, rank_y, &rho)) {
         s.issue = StatIssue::AllTied;
         return s;
     }

@@ -30,6 +30,11 @@ struct Spearman {
 
 Spearman spearman(const std::vector<double>& x, const std::vector<double>& y, double level = 0.95);
 
+// The same from the average ranks of each sample (averageRanks), so a caller correlating
+// several features with one outcome ranks the outcome once. Ranks of the same n pairs.
+Spearman spearmanFromRanks(const std::vector<double>& rank_x, const std::vector<double>& rank_y,
+                           double level = 0.95);
+
 // Percentile bootstrap interval of Spearman's rho: resample (x, y) pairs with replacement,
 // recompute rho, take the type-7 quantiles (1 - level) / 2 and (1 + level) / 2 of the rhos.
 // Deterministic for a seed (std::mt19937_64, whose output the standard fixes, and an

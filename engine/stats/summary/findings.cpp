@@ -120,6 +120,7 @@ ModelFinding modelFinding(const GlmFit& fit, const FindingOptions& options) {
     f.converged = fit.converged;
     f.iterations = fit.iterations;
     f.ridge = fit.ridge;
+    f.robust = fit.robust;
     f.level = fit.level;
     for (std::size_t j = 0; j < fit.fate.size(); ++j) {
         if (fit.fate[j] == ColumnFate::Constant)

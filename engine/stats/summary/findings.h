@@ -98,6 +98,7 @@ struct ModelFinding {
     bool converged = false;
     int iterations = 0;
     double ridge = 0.0;
+    bool robust = false;  // intervals from sandwich standard errors
     double level = 0.95;
     std::vector<EffectFinding> effects;          // ranked as in the fit (largest |effect| first)
     std::vector<std::size_t> constant_columns;   // left out: same value everywhere

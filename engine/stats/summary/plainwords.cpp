@@ -263,6 +263,8 @@ QString describeModel(const ModelFinding& f, const QString& unit_plural) {
             "ridge %5).")
             .arg(countOf(f.n, unit_plural), features(f.used_columns), familyName(f.family),
                  QString::number(f.iterations), QString::number(f.ridge, 'g', 3));
+    if (f.robust)
+        text.insert(text.size() - 2, QStringLiteral("; intervals from robust standard errors"));
     if (f.verdict == Verdict::NoClearEffect)
         text += QStringLiteral(" No feature has a clear effect.");
     return text;
