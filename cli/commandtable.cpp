@@ -14,12 +14,13 @@ Command statsCommand();
 Command recommendCommand();
 Command similarCommand();
 Command evalCommand();
+Command incognitoCommand();
 
 const QList<Command>& allCommands() {
     static const QList<Command> kCommands = {
         scanCommand(),      tracksCommand(),  importCommand(),   playsCommand(),
         exportCommand(),    forgetCommand(),  profilesCommand(), statsCommand(),
-        recommendCommand(), similarCommand(), evalCommand(),
+        recommendCommand(), similarCommand(), evalCommand(),     incognitoCommand(),
     };
     return kCommands;
 }

@@ -177,6 +177,25 @@ private Q_SLOTS:
         QVERIFY(stats->epochs_completed == 2);
     }
 
+    void queryArtistsSurviveAGrowingArtistTable() {
+        // Track 3 has no artist: the query side uses the artist OOV row, which moves to the end
+        // of the table when artists are added; the checkpoint must follow it there.
+        Catalog catalog = planted_.catalog;
+        catalog.artist[3] = -1;
+        TwoTowerModel model =
+            TwoTowerModel::create(ModelConfig::forCatalog(catalog, planted_.num_profiles)).value();
+        QVERIFY(model.train(planted_.log, catalog, shortRun()).ok());
+        const QString path = dir_.filePath(QStringLiteral("artists.ckpt"));
+        QVERIFY(model.save(path.toStdString()).ok());
+        catalog.num_artists += 3;
+        catalog.addTrack(catalog.num_artists - 1, {1}, {2}, 0);
+        const Expected<TwoTowerModel> grown = TwoTowerModel::load(
+            path.toStdString(), ModelConfig::forCatalog(catalog, planted_.num_profiles));
+        QVERIFY2(grown.ok(), grown.error().c_str());
+        for (int32_t prev : {3, 4, 100000})  // unknown artist, known artist, beyond the vocabulary
+            QCOMPARE(grown->embedQuery(someQuery(prev)), model.embedQuery(someQuery(prev)));
+    }
+
     void learnedTemperatureIsKept() {
         ModelConfig config = ModelConfig::forCatalog(planted_.catalog, planted_.num_profiles);
         config.learn_temperature = true;

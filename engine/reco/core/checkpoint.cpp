@@ -20,7 +20,7 @@ using namespace detail;
 namespace {
 
 constexpr int64_t kMagic = 0x45434f5245434f31;  // "ECORECO1"
-constexpr int64_t kFormatVersion = 1;           // bump when the layout changes
+constexpr int64_t kFormatVersion = 2;  // bump when the layout changes (2: artists in the query)
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
@@ -88,8 +88,10 @@ uint64_t fnv(uint64_t h, const void* data, size_t bytes) {
 
 uint64_t checksum(const std::vector<int64_t>& config, const std::vector<uint8_t>& seen_tracks,
                   const std::vector<uint8_t>& seen_profiles,
+                  const std::vector<int64_t>& track_artist,
                   const std::vector<std::pair<std::string, torch::Tensor>>& tensors) {
     uint64_t h = fnv(kFnvOffset, config.data(), config.size() * sizeof(int64_t));
+    h = fnv(h, track_artist.data(), track_artist.size() * sizeof(int64_t));
     h = fnv(h, seen_tracks.data(), seen_tracks.size());
     h = fnv(h, seen_profiles.data(), seen_profiles.size());
     for (const auto& [name, tensor] : tensors) {
@@ -212,9 +214,11 @@ CoreStatus TwoTowerModel::save(const std::string& path) const {
         archive.write("meta_temperature", torch::full({1}, s.config.temperature));
         archive.write("seen_tracks", byteVector(s.seen_tracks));
         archive.write("seen_profiles", byteVector(s.seen_profiles));
+        archive.write("track_artist", int64Vector(s.track_artist));
         for (const auto& [name, tensor] : tensors)
             archive.write(name, tensor.detach().to(torch::kCPU));
-        const uint64_t sum = checksum(config, s.seen_tracks, s.seen_profiles, tensors);
+        const uint64_t sum =
+            checksum(config, s.seen_tracks, s.seen_profiles, s.track_artist, tensors);
         archive.write("meta_checksum", int64Vector({static_cast<int64_t>(sum)}));
     } catch (const std::exception& e) {
         return Failure{"preparing the model checkpoint " + path + " failed: " + e.what()};
@@ -240,7 +244,8 @@ Expected<TwoTowerModel> TwoTowerModel::load(const std::string& path,
     auto state = std::make_unique<ModelState>();
     try {
         archive.load_from(path, torch::kCPU);
-        torch::Tensor magic, version, config, temperature, seen_tracks, seen_profiles, stored;
+        torch::Tensor magic, version, config, temperature, seen_tracks, seen_profiles, stored,
+            track_artist;
         if (!archive.try_read("meta_magic", magic) || magic.numel() != 1 ||
             magic.scalar_type() != torch::kInt64 || magic.item<int64_t>() != kMagic)
             return unusable(path, "not an Encore model");
@@ -273,6 +278,16 @@ Expected<TwoTowerModel> TwoTowerModel::load(const std::string& path,
             return unusable(path, "missing or mis-sized seen masks");
         state->seen_tracks = bytesOf(seen_tracks);
         state->seen_profiles = bytesOf(seen_profiles);
+        if (!archive.try_read("track_artist", track_artist) ||
+            track_artist.scalar_type() != torch::kInt64 ||
+            track_artist.numel() != state->config.num_tracks ||
+            (track_artist.numel() > 0 &&
+             (track_artist.min().item<int64_t>() < 0 ||
+              track_artist.max().item<int64_t>() > state->config.num_artists)))
+            return unusable(path, "missing or invalid artists of the tracks");
+        const torch::Tensor artists = track_artist.contiguous();
+        state->track_artist.assign(artists.data_ptr<int64_t>(),
+                                   artists.data_ptr<int64_t>() + artists.numel());
         state->optimizer =
             fields[kFieldOptimizer] == 1 ? OptimizerKind::kAdagrad : OptimizerKind::kAdam;
         state->step = fields[kFieldStep];
@@ -291,7 +306,8 @@ Expected<TwoTowerModel> TwoTowerModel::load(const std::string& path,
         if (!archive.try_read("meta_checksum", stored) || stored.numel() != 1 ||
             stored.scalar_type() != torch::kInt64 ||
             static_cast<uint64_t>(stored.item<int64_t>()) !=
-                checksum(fields, state->seen_tracks, state->seen_profiles, stateTensors(*state)))
+                checksum(fields, state->seen_tracks, state->seen_profiles, state->track_artist,
+                         stateTensors(*state)))
             return unusable(path, "checksum mismatch: the file is damaged");
     } catch (const std::exception& e) {
         std::string what = e.what();
@@ -332,6 +348,11 @@ Expected<TwoTowerModel> TwoTowerModel::load(const std::string& path,
             grown->dense_v[i].copy_(state->dense_v[i]);
         }
         std::copy(state->seen_tracks.begin(), state->seen_tracks.end(), grown->seen_tracks.begin());
+        // The artist OOV row moves to the grown table's end.
+        for (size_t t = 0; t < state->track_artist.size(); ++t) {
+            const int64_t a = state->track_artist[t];
+            grown->track_artist[t] = a == from.num_artists ? to.num_artists : a;
+        }
         std::copy(state->seen_profiles.begin(), state->seen_profiles.end(),
                   grown->seen_profiles.begin());
         grown->optimizer = state->optimizer;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace encore::reco {
 
@@ -12,32 +11,71 @@ namespace {
 
 constexpr float kProximityDecay = 0.5f;  // the song just played counts most
 
-int64_t pairKey(int32_t a, int32_t b) {
-    return (int64_t(a) << 32) | uint32_t(b);
+// The anchors of example i exactly as anchorTracks(Query::fromExample(log, i), max) gives them,
+// without building a Query (a million of them cost more than the counting).
+size_t exampleAnchors(const Interactions& log, size_t i, size_t max, int32_t* out) {
+    size_t n = 0;
+    auto add = [&](int32_t track) {
+        if (track == kNoTrack || n >= max)
+            return;
+        for (size_t j = 0; j < n; ++j) {
+            if (out[j] == track)
+                return;
+        }
+        out[n++] = track;
+    };
+    add(log.prev_track[i]);
+    const size_t stride = static_cast<size_t>(log.history_length);
+    for (size_t j = 0; j < stride; ++j)
+        add(log.history[i * stride + j]);
+    return n;
 }
 
 }  // namespace
 
 CooccurrenceScorer::CooccurrenceScorer(const Interactions& train, int32_t num_tracks, size_t window)
     : window_(window), backoff_(PopularScorer::backoff(train, num_tracks)) {
-    std::unordered_map<int64_t, float> pairs;
+    // Counting sort by anchor (CSR), then each anchor's short list sorted and run-length
+    // counted: linear in the log, no hash map (1M plays: ~0.1 s instead of ~1.3 s).
+    const size_t n = static_cast<size_t>(std::max(num_tracks, 0));
+    std::vector<int64_t> starts(n + 1, 0);
+    std::vector<int32_t> anchors(std::max<size_t>(window_, 1));
     for (size_t i = 0; i < train.size(); ++i) {
         if (train.feedback[i] != Feedback::kPlay)
             continue;
-        const Query q = Query::fromExample(train, i);
-        for (int32_t anchor : anchorTracks(q, window_))
-            pairs[pairKey(anchor, train.target[i])] += 1.0f;
+        const size_t count = exampleAnchors(train, i, window_, anchors.data());
+        for (size_t j = 0; j < count; ++j) {
+            if (anchors[j] >= 0 && static_cast<size_t>(anchors[j]) < n)
+                ++starts[static_cast<size_t>(anchors[j]) + 1];
+        }
     }
-    std::vector<std::pair<int64_t, float>> sorted(pairs.begin(), pairs.end());
-    std::sort(sorted.begin(), sorted.end());
-    offsets_.assign(static_cast<size_t>(num_tracks) + 1, 0);
-    for (const auto& [key, c] : sorted)
-        ++offsets_[static_cast<size_t>(key >> 32) + 1];
-    for (size_t t = 1; t < offsets_.size(); ++t)
-        offsets_[t] += offsets_[t - 1];
-    for (const auto& [key, c] : sorted) {
-        next_.push_back(static_cast<int32_t>(key & 0xffffffff));
-        counts_.push_back(c);
+    for (size_t t = 1; t <= n; ++t)
+        starts[t] += starts[t - 1];
+    std::vector<int32_t> nexts(static_cast<size_t>(starts[n]));
+    std::vector<int64_t> fill(starts.begin(), starts.end() - 1);
+    for (size_t i = 0; i < train.size(); ++i) {
+        if (train.feedback[i] != Feedback::kPlay)
+            continue;
+        const size_t count = exampleAnchors(train, i, window_, anchors.data());
+        for (size_t j = 0; j < count; ++j) {
+            if (anchors[j] >= 0 && static_cast<size_t>(anchors[j]) < n)
+                nexts[static_cast<size_t>(fill[anchors[j]]++)] = train.target[i];
+        }
+    }
+    offsets_.assign(n + 1, 0);
+    for (size_t a = 0; a < n; ++a) {
+        const auto first = nexts.begin() + starts[a];
+        const auto last = nexts.begin() + starts[a + 1];
+        std::sort(first, last);
+        for (auto it = first; it != last;) {
+            auto run = it;
+            while (run != last && *run == *it)
+                ++run;
+            next_.push_back(*it);
+            counts_.push_back(static_cast<float>(run - it));
+            it = run;
+        }
+        offsets_[a + 1] = static_cast<int64_t>(next_.size());
     }
 }
 

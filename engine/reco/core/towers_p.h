@@ -53,6 +53,10 @@ struct QueryInputs {
     torch::Tensor day_hour;         // [B] hour of day
     torch::Tensor history;          // [sum of history lengths]
     torch::Tensor history_offsets;  // [B]
+    // The artists of the previous song and of the session's songs (same layout as prev and
+    // history): lets the query side carry content, so a new song after a known artist's works.
+    torch::Tensor prev_artist;      // [B], masked like prev
+    torch::Tensor history_artists;  // [sum of history lengths], bagged by history_offsets
 };
 
 // Row indices for a batch of candidates.
@@ -93,6 +97,7 @@ struct ModelState {
     Towers towers{nullptr};
     std::vector<uint8_t> seen_tracks;  // trained on: the rest use the OOV row
     std::vector<uint8_t> seen_profiles;
+    std::vector<int64_t> track_artist;  // artist row of each track (OOV row: unknown), query side
     // Optimiser state: first and second moments (Adam) or squared-gradient sum (Adagrad, in
     // second), per table and per dense parameter, plus the global step.
     std::array<torch::Tensor, kTableCount> table_m, table_v;
@@ -117,6 +122,8 @@ CandidateFeatures buildCandidateFeatures(const ModelConfig& config, const Catalo
 
 // Track row used when serving: its own row if trained on, else the OOV row.
 int64_t servingTrackRow(const ModelState& state, int32_t track);
+// Artist row of a track for the query side (OOV row when unknown or beyond the vocabulary).
+int64_t trackArtistRow(const ModelState& state, int32_t track);
 int64_t servingProfileRow(const ModelState& state, int32_t profile);
 
 // Parses "cpu", "cuda", "cuda:N"; fails when CUDA is asked for but not available.

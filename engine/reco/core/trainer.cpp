@@ -87,7 +87,8 @@ public:
 
     Batch build(const int64_t* examples, int64_t b) {
         const int64_t n = log_.history_length;
-        std::vector<int64_t> profile(b), prev(b), hour(b), day_hour(b), history, history_offsets(b);
+        std::vector<int64_t> profile(b), prev(b), hour(b), day_hour(b), history, history_offsets(b),
+            prev_artist(b), history_artists;
         std::vector<float> prev_mask(b);
         std::vector<int64_t> track(b), artist(b), genres, genre_offsets(b), tokens,
             token_offsets(b), pop(b);
@@ -101,13 +102,16 @@ public:
             const int32_t p = log_.prev_track[e];
             prev_mask[i] = p == kNoTrack ? 0.0f : 1.0f;
             prev[i] = p == kNoTrack ? -1 : trackRow(p);
+            prev_artist[i] = p == kNoTrack ? -1 : gathers_[kArtistTable].local(f_.artist[p]);
             hour[i] = gathers_[kHourTable].local(log_.hour_of_week[e]);
             day_hour[i] = gathers_[kDayHourTable].local(log_.hour_of_week[e] % kHoursPerDay);
             history_offsets[i] = static_cast<int64_t>(history.size());
             for (int64_t j = 0; j < n; ++j) {
                 const int32_t h = log_.history[e * n + j];
-                if (h != kNoTrack)
+                if (h != kNoTrack) {
                     history.push_back(trackRow(h));
+                    history_artists.push_back(gathers_[kArtistTable].local(f_.artist[h]));
+                }
             }
             const int32_t t = log_.target[e];
             track[i] = trackRow(t);
@@ -127,8 +131,10 @@ public:
         for (RowGather& gather : gathers_)
             gather.ensureNonEmpty();
         // "No previous track" points at local row 0 (masked) now that it exists.
-        for (int64_t& v : prev)
-            v = std::max<int64_t>(v, 0);
+        for (std::vector<int64_t>* masked : {&prev, &prev_artist}) {
+            for (int64_t& v : *masked)
+                v = std::max<int64_t>(v, 0);
+        }
 
         const torch::Device& d = state_.device;
         const auto h = static_cast<int64_t>(history.size());
@@ -140,10 +146,11 @@ public:
             batch.ids[t] = toDevice(ids, {static_cast<int64_t>(ids.size())}, d);
             gathers_[t].reset();
         }
-        batch.query = {toDevice(profile, {b}, d),        toDevice(prev, {b}, d),
-                       toDevice(prev_mask, {b}, d),      toDevice(hour, {b}, d),
-                       toDevice(day_hour, {b}, d),       toDevice(history, {h}, d),
-                       toDevice(history_offsets, {b}, d)};
+        batch.query = {toDevice(profile, {b}, d),         toDevice(prev, {b}, d),
+                       toDevice(prev_mask, {b}, d),       toDevice(hour, {b}, d),
+                       toDevice(day_hour, {b}, d),        toDevice(history, {h}, d),
+                       toDevice(history_offsets, {b}, d), toDevice(prev_artist, {b}, d),
+                       toDevice(history_artists, {h}, d)};
         batch.candidate = {toDevice(track, {b}, d),  toDevice(artist, {b}, d),
                            toDevice(genres, {g}, d), toDevice(genre_offsets, {b}, d),
                            toDevice(tokens, {k}, d), toDevice(token_offsets, {b}, d),
@@ -346,6 +353,11 @@ Expected<TrainStats> TwoTowerModel::train(const Interactions& log, const Catalog
             if (cancelled()) {
                 stats.cancelled = true;
                 break;
+            }
+            if (stats.batches == 0) {
+                // The query side reads previous songs' artists from the state (serving has no
+                // catalog); set with the first batch, so a run cancelled before it changes nothing.
+                std::copy(features.artist.begin(), features.artist.end(), s.track_artist.begin());
             }
             const int64_t b = std::min<int64_t>(options.batch_size, total - begin);
             Batch batch = builder.build(order.data() + begin, b);

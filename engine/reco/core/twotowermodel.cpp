@@ -77,7 +77,8 @@ TowersImpl::TowersImpl(const ModelConfig& config, torch::Generator& generator) {
         tables[t] = register_parameter(std::string("table_") + tableName(t), table,
                                        /*requires_grad=*/false);
     }
-    constexpr int64_t kQueryInputs = 4;      // profile, previous song, hour, session mean
+    // profile, previous song, its artist, hour, session mean, session artists' mean
+    constexpr int64_t kQueryInputs = 6;
     constexpr int64_t kCandidateInputs = 5;  // id, genres, artist, title, popularity
     query_hidden =
         register_module("query_hidden", makeLinear(kQueryInputs * e, config.hidden_dim, generator));
@@ -99,7 +100,11 @@ torch::Tensor TowersImpl::queryTower(const TableRows& rows, const QueryInputs& i
     const torch::Tensor hour = rows[kHourTable].index_select(0, in.hour) +
                                rows[kDayHourTable].index_select(0, in.day_hour);
     const torch::Tensor session = bagMean(rows[kTrackTable], in.history, in.history_offsets);
-    torch::Tensor x = torch::cat({profile, prev, hour, session}, 1);
+    const torch::Tensor prev_artist =
+        rows[kArtistTable].index_select(0, in.prev_artist) * in.prev_mask.unsqueeze(1);
+    const torch::Tensor session_artists =
+        bagMean(rows[kArtistTable], in.history_artists, in.history_offsets);
+    torch::Tensor x = torch::cat({profile, prev, prev_artist, hour, session, session_artists}, 1);
     x = query_out(torch::relu(query_hidden(x)));
     return torch::nn::functional::normalize(x,
                                             torch::nn::functional::NormalizeFuncOptions().dim(1));
@@ -174,6 +179,8 @@ void initializeState(ModelState& state) {
     state.towers->log_temperature = state.towers->named_parameters()["log_temperature"];
     state.seen_tracks.assign(static_cast<size_t>(state.config.num_tracks), 0);
     state.seen_profiles.assign(static_cast<size_t>(state.config.num_profiles), 0);
+    state.track_artist.assign(static_cast<size_t>(state.config.num_tracks),
+                              state.config.num_artists);
     state.resetOptimizerState();
 }
 
@@ -216,6 +223,12 @@ int64_t servingTrackRow(const ModelState& state, int32_t track) {
     if (track >= 0 && track < state.config.num_tracks && state.seen_tracks[track])
         return track;
     return state.config.num_tracks;  // OOV
+}
+
+int64_t trackArtistRow(const ModelState& state, int32_t track) {
+    if (track >= 0 && track < static_cast<int32_t>(state.track_artist.size()))
+        return state.track_artist[track];
+    return state.config.num_artists;  // OOV
 }
 
 int64_t servingProfileRow(const ModelState& state, int32_t profile) {
@@ -298,28 +311,33 @@ std::vector<float> TwoTowerModel::embedQueries(const std::vector<Query>& queries
     const int64_t b = static_cast<int64_t>(queries.size());
     if (b == 0)
         return {};
-    std::vector<int64_t> profile(b), prev(b), hour(b), day_hour(b), history, history_offsets(b);
+    std::vector<int64_t> profile(b), prev(b), hour(b), day_hour(b), history, history_offsets(b),
+        prev_artist(b), history_artists;
     std::vector<float> prev_mask(b);
     for (int64_t i = 0; i < b; ++i) {
         const Query& q = queries[i];
         profile[i] = servingProfileRow(*state_, q.profile);
         prev[i] = servingTrackRow(*state_, q.prev_track);
+        prev_artist[i] = trackArtistRow(*state_, q.prev_track);
         prev_mask[i] = q.prev_track == kNoTrack ? 0.0f : 1.0f;
         hour[i] = std::clamp(q.hour_of_week, 0, kHoursPerWeek - 1);
         day_hour[i] = hour[i] % kHoursPerDay;
         history_offsets[i] = static_cast<int64_t>(history.size());
         for (int32_t h : q.history) {
-            if (h != kNoTrack)
+            if (h != kNoTrack) {
                 history.push_back(servingTrackRow(*state_, h));
+                history_artists.push_back(trackArtistRow(*state_, h));
+            }
         }
     }
     c10::InferenceMode guard;
     const torch::Device& d = state_->device;
     const int64_t h = static_cast<int64_t>(history.size());
-    QueryInputs in{int64Tensor(profile, {b}, d),        int64Tensor(prev, {b}, d),
-                   floatTensor(prev_mask, {b}, d),      int64Tensor(hour, {b}, d),
-                   int64Tensor(day_hour, {b}, d),       int64Tensor(history, {h}, d),
-                   int64Tensor(history_offsets, {b}, d)};
+    QueryInputs in{int64Tensor(profile, {b}, d),         int64Tensor(prev, {b}, d),
+                   floatTensor(prev_mask, {b}, d),       int64Tensor(hour, {b}, d),
+                   int64Tensor(day_hour, {b}, d),        int64Tensor(history, {h}, d),
+                   int64Tensor(history_offsets, {b}, d), int64Tensor(prev_artist, {b}, d),
+                   int64Tensor(history_artists, {h}, d)};
     const torch::Tensor out =
         state_->towers->queryTower(state_->towers->tables, in).to(torch::kCPU).contiguous();
     return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());

@@ -1,0 +1,184 @@
+#include "command.h"
+
+#include "reco/offlineevaluation.h"
+#include "reco/recosettings.h"
+#include "reco/snapshotreader.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace encore::cli {
+
+namespace {
+
+void define(QCommandLineParser& parser) {
+    parser.setApplicationDescription(QStringLiteral(
+        "Evaluates the recommender offline: trains on the training part of the listening log "
+        "and ranks each held-out play's track among all tracks, for the two-tower model, the "
+        "baselines (popular, user_popular, cooccurrence, content) and their blend. Reports "
+        "HR@K, NDCG@K and FactorizedTopK top-K accuracy, overall and split into repeat "
+        "listens and tracks new to the profile. Nothing of the held-out part reaches training "
+        "or features."));
+    parser.addOption({QStringLiteral("split"),
+                      QStringLiteral("time:F holds out the newest (1-F) of every profile's "
+                                     "listens; random:F holds out a random (1-F). Default "
+                                     "time:0.9."),
+                      QStringLiteral("SPLIT")});
+    parser.addOption({QStringLiteral("k"),
+                      QStringLiteral("Cut-offs, comma-separated (default 1,5,10,50,100)."),
+                      QStringLiteral("LIST")});
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Also write {\"split\", \"results\": {method: {\"hr@10\", "
+                                     "\"ndcg@10\", \"top_100\", ..., the same prefixed "
+                                     "repeat_ and new_}}} to FILE (- for stdout)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("epochs"), QStringLiteral("Training epochs (default 4)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("dim"), QStringLiteral("Tower output size (default 32)."),
+                      QStringLiteral("D")});
+    parser.addOption(
+        {QStringLiteral("skip-term"), QStringLiteral("Train with skips as explicit negatives.")});
+    parser.addOption({QStringLiteral("no-blend"), QStringLiteral("Leave out the blend.")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random split seed (default 1)."),
+                      QStringLiteral("N")});
+}
+
+bool parseKs(const QString& text, std::vector<int>* ks) {
+    ks->clear();
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int k = part.trimmed().toInt(&ok);
+        if (!ok || k < 1)
+            return false;
+        ks->push_back(k);
+    }
+    std::sort(ks->begin(), ks->end());
+    ks->erase(std::unique(ks->begin(), ks->end()), ks->end());
+    return !ks->empty();
+}
+
+bool positiveInt(CommandContext& c, const QString& name, int* value) {
+    if (!c.parser.isSet(name))
+        return true;
+    bool ok = false;
+    *value = c.parser.value(name).toInt(&ok);
+    return ok && *value >= 1;
+}
+
+void printReport(CommandContext& c, const EvalResult& r) {
+    c.out << QStringLiteral("split %1: %2 training examples, %3 held-out plays\n")
+                 .arg(r.split)
+                 .arg(r.train_examples)
+                 .arg(r.test_plays);
+    const std::vector<int>& ks = r.methods.front().report.ks;
+    for (const char* part : {"all", "repeat", "new"}) {
+        c.out << "\n" << part << (qstrcmp(part, "all") == 0 ? "" : " listens") << "\n";
+        c.out << QStringLiteral("%1").arg(QStringLiteral("method"), -14);
+        for (const char* metric : {"HR", "NDCG", "top"}) {
+            for (int k : ks)
+                c.out << QStringLiteral("%1").arg(
+                    QStringLiteral("%1@%2").arg(QLatin1String(metric)).arg(k), 10);
+        }
+        c.out << QStringLiteral("%1\n").arg(QStringLiteral("n"), 8);
+        for (const MethodResult& m : r.methods) {
+            const reco::MetricSet& set = qstrcmp(part, "all") == 0      ? m.report.all
+                                         : qstrcmp(part, "repeat") == 0 ? m.report.repeat
+                                                                        : m.report.fresh;
+            c.out << QStringLiteral("%1").arg(QString::fromStdString(m.name), -14);
+            for (const std::vector<double>* v : {&set.hr, &set.ndcg, &set.top_k}) {
+                for (double x : *v)
+                    c.out << QStringLiteral("%1").arg(x, 10, 'f', 4);
+            }
+            c.out << QStringLiteral("%1\n").arg(set.count, 8);
+        }
+    }
+    if (r.method("blend")) {
+        const BlendWeights& w = r.blend_weights;
+        c.out << QStringLiteral(
+                     "\nblend weights (tuned on the training part's own newest "
+                     "plays): model %1, cooccurrence %2, user_popular %3, content %4\n")
+                     .arg(w.model)
+                     .arg(w.cooccurrence)
+                     .arg(w.user_popular)
+                     .arg(w.content);
+    }
+}
+
+int run(CommandContext& c) {
+    if (c.parser.positionalArguments().size() > 1)
+        return usageError(c, QStringLiteral("eval takes no arguments."));
+    EvalSettings settings;
+    const RecoSettings product;  // the product's training choices, unless overridden
+    settings.train.epochs = product.cold_epochs;
+    settings.train.use_skip_negatives = c.parser.isSet(QStringLiteral("skip-term"));
+    settings.train.num_threads = 1;
+    settings.model = product.dimensions;
+    settings.include_blend = !c.parser.isSet(QStringLiteral("no-blend"));
+    QString error;
+    if (c.parser.isSet(QStringLiteral("split")) &&
+        !EvalSettings::parseSplit(c.parser.value(QStringLiteral("split")), &settings, &error))
+        return usageError(c, error);
+    if (c.parser.isSet(QStringLiteral("k")) &&
+        !parseKs(c.parser.value(QStringLiteral("k")), &settings.ks))
+        return usageError(c, QStringLiteral("--k needs cut-offs like 1,5,10,50,100."));
+    int seed = 1;
+    if (!positiveInt(c, QStringLiteral("epochs"), &settings.train.epochs) ||
+        !positiveInt(c, QStringLiteral("dim"), &settings.model.output_dim) ||
+        !positiveInt(c, QStringLiteral("seed"), &seed))
+        return usageError(c, QStringLiteral("--epochs, --dim and --seed need a number >= 1."));
+    settings.split_seed = static_cast<uint64_t>(seed);
+
+    const Database database = c.database();
+    if (Status migrated = database.migrate(); !migrated)
+        return fail(c, migrated.error());
+    LogSnapshot snapshot;
+    {
+        ScopedConnection connection(database, QStringLiteral("encore-cli-eval"));
+        if (!connection.ok())
+            return fail(c, connection.error());
+        Result<LogSnapshot> read = SnapshotReader(connection.db()).read();
+        if (!read)
+            return fail(c, read.error());
+        snapshot = std::move(read).value();
+    }
+    RecoVocabulary vocabulary;
+    std::optional<TrainingData> data = TrainingData::build(snapshot, vocabulary);
+    snapshot = LogSnapshot();
+    QElapsedTimer timer;
+    timer.start();
+    const Result<EvalResult> result =
+        evaluateOffline(std::move(*data), settings, nullptr, [&](const QString& stage) {
+            c.err << QStringLiteral("[%1 s] %2\n")
+                         .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+                         .arg(stage);
+            c.err.flush();
+        });
+    if (!result)
+        return fail(c, result.error());
+    const QString json_path = c.parser.value(QStringLiteral("json"));
+    const QByteArray json = QJsonDocument(result->toJson()).toJson(QJsonDocument::Indented);
+    if (json_path == QLatin1String("-")) {
+        c.out << json;
+        return kExitOk;
+    }
+    printReport(c, result.value());
+    if (!json_path.isEmpty()) {
+        QSaveFile file(json_path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+            return fail(c,
+                        QStringLiteral("Cannot write %1: %2").arg(json_path, file.errorString()));
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+Command evalCommand() {
+    return {"eval", "Offline evaluation of the recommender and its baselines.", define, run};
+}
+
+}  // namespace encore::cli

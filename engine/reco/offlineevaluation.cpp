@@ -1,0 +1,255 @@
+#include "reco/offlineevaluation.h"
+
+#include "reco/blendscorer.h"
+#include "reco/blendtuner.h"
+#include "reco/core/candidateindex.h"
+#include "reco/core/contentscorer.h"
+#include "reco/core/cooccurrencescorer.h"
+#include "reco/core/popularscorer.h"
+#include "reco/core/split.h"
+#include "reco/core/twotowermodel.h"
+#include "reco/core/twotowerscorer.h"
+#include "reco/core/userpopularscorer.h"
+#include "reco/publishedmodel.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace encore {
+
+namespace {
+
+constexpr size_t kQueriesPerBatch = 32;  // scored together between cancel checks (~20 ms)
+constexpr size_t kMaxBatchScores = size_t(1) << 22;  // 16 MB of scores at most per batch
+constexpr size_t kBlendValidationPlays = 3000;       // enough to rank a weight grid stably
+
+bool cancelled(const std::atomic<bool>* cancel) {
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+int64_t profileTrackKey(int32_t profile, int32_t track) {
+    return (int64_t(profile) << 32) | uint32_t(track);
+}
+
+// Every metric at every K, keys prefixed (""/"repeat_"/"new_"), all values numbers.
+void addMetrics(QJsonObject& o, const QString& prefix, const reco::MetricSet& set,
+                const std::vector<int>& ks) {
+    for (size_t j = 0; j < ks.size(); ++j) {
+        o.insert(prefix + QStringLiteral("hr@%1").arg(ks[j]), set.hr[j]);
+        o.insert(prefix + QStringLiteral("ndcg@%1").arg(ks[j]), set.ndcg[j]);
+        o.insert(prefix + QStringLiteral("top_%1").arg(ks[j]), set.top_k[j]);
+    }
+    o.insert(prefix + QStringLiteral("count"), static_cast<qint64>(set.count));
+}
+
+}  // namespace
+
+QString EvalSettings::splitName() const {
+    return QStringLiteral("%1:%2")
+        .arg(split == SplitKind::Time ? QStringLiteral("time") : QStringLiteral("random"))
+        .arg(train_fraction);
+}
+
+bool EvalSettings::parseSplit(const QString& text, EvalSettings* settings, QString* error) {
+    const QStringList parts = text.split(QLatin1Char(':'));
+    bool ok = parts.size() == 2;
+    const double fraction = ok ? parts[1].toDouble(&ok) : 0.0;
+    if (!ok || !(fraction > 0.0 && fraction < 1.0) ||
+        (parts[0] != QLatin1String("time") && parts[0] != QLatin1String("random"))) {
+        *error = QStringLiteral(
+                     "--split \"%1\" is not understood: use time:F or random:F with "
+                     "0 < F < 1 (the training share), e.g. time:0.9")
+                     .arg(text);
+        return false;
+    }
+    settings->split = parts[0] == QLatin1String("time") ? SplitKind::Time : SplitKind::Random;
+    settings->train_fraction = fraction;
+    return true;
+}
+
+const MethodResult* EvalResult::method(const std::string& name) const {
+    for (const MethodResult& m : methods) {
+        if (m.name == name)
+            return &m;
+    }
+    return nullptr;
+}
+
+QJsonObject EvalResult::toJson() const {
+    QJsonObject results;
+    for (const MethodResult& m : methods) {
+        QJsonObject o;
+        addMetrics(o, QString(), m.report.all, m.report.ks);
+        addMetrics(o, QStringLiteral("repeat_"), m.report.repeat, m.report.ks);
+        addMetrics(o, QStringLiteral("new_"), m.report.fresh, m.report.ks);
+        results.insert(QString::fromStdString(m.name), o);
+    }
+    return QJsonObject{{QStringLiteral("split"), split}, {QStringLiteral("results"), results}};
+}
+
+reco::Interactions samplePlays(const reco::Interactions& test, size_t max) {
+    std::vector<size_t> rows;
+    for (size_t i = 0; i < test.size(); ++i) {
+        if (test.feedback[i] == reco::Feedback::kPlay)
+            rows.push_back(i);
+    }
+    if (max > 0 && rows.size() > max) {
+        std::vector<size_t> spread(max);
+        for (size_t j = 0; j < max; ++j)
+            spread[j] = rows[j * rows.size() / max];
+        rows.swap(spread);
+    }
+    return test.subset(rows);
+}
+
+std::optional<reco::EvalReport> evaluateScorer(const reco::Scorer& scorer,
+                                               const reco::Interactions& train,
+                                               const reco::Interactions& test,
+                                               const std::vector<int>& ks,
+                                               const std::atomic<bool>* cancel) {
+    std::unordered_set<int64_t> played;
+    for (size_t i = 0; i < train.size(); ++i) {
+        if (train.feedback[i] == reco::Feedback::kPlay)
+            played.insert(profileTrackKey(train.profile[i], train.target[i]));
+    }
+    std::vector<size_t> rows;
+    for (size_t i = 0; i < test.size(); ++i) {
+        if (test.feedback[i] == reco::Feedback::kPlay)
+            rows.push_back(i);
+    }
+    const size_t n = static_cast<size_t>(scorer.size());
+    const size_t per_batch =
+        std::clamp<size_t>(kMaxBatchScores / std::max<size_t>(n, 1), 1, kQueriesPerBatch);
+    reco::MetricAccumulator metrics(ks);
+    std::vector<float> scores;
+    for (size_t begin = 0; begin < rows.size(); begin += per_batch) {
+        if (cancelled(cancel))
+            return std::nullopt;
+        const size_t count = std::min(per_batch, rows.size() - begin);
+        std::vector<reco::Query> queries;
+        for (size_t j = 0; j < count; ++j)
+            queries.push_back(reco::Query::fromExample(test, rows[begin + j]));
+        scores.resize(count * n);
+        scorer.scoreBatch(queries, scores.data());
+        for (size_t j = 0; j < count; ++j) {
+            const size_t i = rows[begin + j];
+            const reco::RankOutcome rank =
+                reco::rankTarget(scores.data() + j * n, n, test.target[i]);
+            metrics.add(rank, played.count(profileTrackKey(test.profile[i], test.target[i])) > 0);
+        }
+    }
+    return metrics.report();
+}
+
+namespace {
+
+reco::Split splitLog(const reco::Interactions& log, EvalSettings::SplitKind kind, double fraction,
+                     uint64_t seed) {
+    return kind == EvalSettings::SplitKind::Time ? reco::timeSplit(log, fraction)
+                                                 : reco::randomSplit(log, fraction, seed);
+}
+
+}  // namespace
+
+Result<ScorerSet> trainScorerSet(const reco::Catalog& catalog, int32_t num_profiles,
+                                 const reco::Interactions& train,
+                                 const reco::ModelConfig& dimensions,
+                                 const reco::TrainOptions& options, const std::atomic<bool>* cancel,
+                                 reco::TrainStats* stats) {
+    ScorerSet set = ScorerSet::baselines(catalog, train);
+    reco::ModelConfig config = dimensions;
+    const reco::ModelConfig sizes = reco::ModelConfig::forCatalog(catalog, num_profiles);
+    config.num_tracks = sizes.num_tracks;
+    config.num_profiles = sizes.num_profiles;
+    config.num_artists = sizes.num_artists;
+    config.num_genres = sizes.num_genres;
+    config.num_tokens = sizes.num_tokens;
+    reco::Expected<reco::TwoTowerModel> created = reco::TwoTowerModel::create(config);
+    if (!created)
+        return Error{QString::fromStdString(created.error())};
+    auto model = std::make_shared<reco::TwoTowerModel>(std::move(created).value());
+    const reco::Expected<reco::TrainStats> trained = model->train(train, catalog, options, cancel);
+    if (!trained)
+        return Error{QString::fromStdString(trained.error())};
+    if (trained->cancelled)
+        return Error{QStringLiteral("cancelled")};
+    if (stats)
+        *stats = trained.value();
+    reco::Expected<reco::CandidateIndex> index = model->buildIndex(catalog);
+    if (!index)
+        return Error{QString::fromStdString(index.error())};
+    set.setModel(model, std::make_shared<reco::CandidateIndex>(std::move(index).value()));
+    return set;
+}
+
+Result<EvalResult> evaluateOffline(TrainingData data, const EvalSettings& settings,
+                                   const std::atomic<bool>* cancel, const EvalProgress& progress) {
+    const Error cancelledError{QStringLiteral("cancelled")};
+    auto stage = [&](const QString& text) {
+        if (progress)
+            progress(text);
+    };
+    const reco::Split split =
+        splitLog(data.log, settings.split, settings.train_fraction, settings.split_seed);
+    const reco::Interactions test = samplePlays(split.test, settings.max_test_plays);
+    if (split.train.size() == 0 || test.size() == 0)
+        return Error{QStringLiteral("There are too few plays to evaluate (%1 for training, %2 "
+                                    "held out): import or play more music first.")
+                         .arg(split.train.size())
+                         .arg(test.size())};
+    EvalResult result;
+    result.split = settings.splitName();
+    result.train_examples = static_cast<qint64>(split.train.size());
+    result.test_plays = static_cast<qint64>(test.size());
+
+    // Blend weights come from a validation part carved out of the training part the same way
+    // (its newest share per profile for a time split): the test part is never looked at.
+    std::optional<TunedBlend> tuned;
+    if (settings.include_blend) {
+        const reco::Split inner =
+            splitLog(split.train, settings.split, settings.train_fraction, settings.split_seed + 1);
+        TrainingData inner_data = data;
+        inner_data.assignPopularity(inner.train);
+        stage(QStringLiteral("training on %1 examples to tune the blend").arg(inner.train.size()));
+        Result<ScorerSet> inner_set =
+            trainScorerSet(inner_data.catalog, inner_data.num_profiles, inner.train, settings.model,
+                           settings.train, cancel, nullptr);
+        if (!inner_set)
+            return Error{inner_set.error()};
+        stage(QStringLiteral("tuning the blend on %1 validation plays")
+                  .arg(std::min(inner.test.size(), kBlendValidationPlays)));
+        tuned = tuneBlend(inner_set->blendComponents(), inner.test, kBlendValidationPlays, cancel);
+        if (!tuned)
+            return cancelledError;
+        if (tuned->queries < kMinBlendTuningPlays)
+            tuned->weights = defaultBlendWeights();
+        result.blend_weights = tuned->weights;
+    }
+
+    data.assignPopularity(split.train);
+    stage(QStringLiteral("training the two-tower model on %1 examples").arg(split.train.size()));
+    Result<ScorerSet> set =
+        trainScorerSet(data.catalog, data.num_profiles, split.train, settings.model, settings.train,
+                       cancel, &result.train_stats);
+    if (!set)
+        return Error{set.error()};
+    std::vector<std::shared_ptr<const reco::Scorer>> scorers = {
+        set->two_tower, set->popular, set->user_popular, set->cooccurrence, set->content};
+    if (tuned)
+        scorers.push_back(std::make_shared<BlendScorer>(set->blendComponents(), tuned->weights));
+    for (const auto& scorer : scorers) {
+        stage(QStringLiteral("ranking %1 held-out plays with %2")
+                  .arg(test.size())
+                  .arg(QString::fromStdString(scorer->name())));
+        const std::optional<reco::EvalReport> report =
+            evaluateScorer(*scorer, split.train, test, settings.ks, cancel);
+        if (!report)
+            return cancelledError;
+        result.methods.push_back({scorer->name(), report.value()});
+    }
+    return result;
+}
+
+}  // namespace encore
