@@ -3,6 +3,9 @@
 #include "library/coverart.h"
 #include "library/libraryindexloader.h"
 #include "library/scanner.h"
+#include "listens/listentracker.h"
+#include "listens/systemclock.h"
+#include "store/settingsstore.h"
 #include "store/trackstore.h"
 
 #include <QAtomicInteger>
@@ -10,18 +13,57 @@
 
 namespace encore {
 
+namespace {
+
+// Pool threads come and go: each read opens its own uniquely named connection.
+QString loaderConnectionName() {
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("encore-loader-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Runs `read(db)` on a thread of `pool` with a connection of its own.
+template <typename T, typename Read>
+QFuture<Result<T>> readOnPool(QThreadPool* pool, const Database& database, Read read) {
+    return QtConcurrent::run(pool, [database, read]() -> Result<T> {
+        ScopedConnection connection(database, loaderConnectionName());
+        if (!connection.ok())
+            return Error{connection.error()};
+        return read(connection.db());
+    });
+}
+
+}  // namespace
+
 Engine::Engine(Database database, QObject* parent)
-    : QObject(parent), database_(std::move(database)) {
+    : Engine(std::move(database), std::make_shared<SystemClock>(), parent) {}
+
+Engine::Engine(Database database, std::shared_ptr<const Clock> clock, QObject* parent)
+    : QObject(parent)
+    , database_(std::move(database))
+    , clock_(std::move(clock))
+    , tracker_(new ListenTracker(*clock_, this)) {
     qRegisterMetaType<ScanProgress>();
     qRegisterMetaType<ScanReport>();
     scanner_thread_.setObjectName(QStringLiteral("encore-scanner"));
+    writer_thread_.setObjectName(QStringLiteral("encore-writer"));
+    reads_.setMaxThreadCount(kReadThreads);
+    connect(tracker_, &ListenTracker::listenEnded, this, &Engine::logListen);
 }
 
 Engine::~Engine() {
     if (scanner_)
         scanner_->cancel();
+    if (writer_) {
+        writer_->cancelImport();
+        // Listens closed while the window went away are still queued: write them first.
+        QMetaObject::invokeMethod(
+            writer_, [] {}, Qt::BlockingQueuedConnection);
+    }
+    writer_thread_.quit();
     scanner_thread_.quit();
+    writer_thread_.wait();
     scanner_thread_.wait();
+    reads_.waitForDone();
 }
 
 Status Engine::start() {
@@ -30,6 +72,9 @@ Status Engine::start() {
     const Status migrated = database_.migrate();
     if (!migrated)
         return migrated;
+    const Status read = readSharedState();
+    if (!read)
+        return read;
     scanner_ = new Scanner(database_);
     scanner_->moveToThread(&scanner_thread_);
     connect(&scanner_thread_, &QThread::finished, scanner_, &QObject::deleteLater);
@@ -44,8 +89,66 @@ Status Engine::start() {
     });
     connect(scanner_, &Scanner::libraryChanged, this, &Engine::libraryChanged);
     scanner_thread_.start(QThread::IdlePriority);
+    startWriter();
     started_ = true;
     return {};
+}
+
+// Settings and profiles are needed before the window shows: one small read at startup.
+Status Engine::readSharedState() {
+    ScopedConnection connection(database_, QStringLiteral("encore-engine-start"));
+    if (!connection.ok())
+        return Error{connection.error()};
+    SettingsStore settings(connection.db());
+    const Result<bool> incognito = settings.incognito();
+    if (!incognito)
+        return Error{incognito.error()};
+    applyIncognito(incognito.value());
+    const Result<std::optional<int>> retrain = settings.retrainIntervalMinutes();
+    if (retrain && retrain.value())
+        retrain_interval_minutes_ = *retrain.value();
+    ProfileStore store(connection.db());
+    const Result<QList<Profile>> profiles = store.profiles();
+    if (!profiles)
+        return Error{profiles.error()};
+    profiles_ = profiles.value();
+    for (const Profile& p : profiles_) {
+        if (p.active)
+            active_profile_ = p;
+    }
+    return {};
+}
+
+void Engine::startWriter() {
+    writer_ = new HistoryWriter(database_);
+    writer_->moveToThread(&writer_thread_);
+    connect(&writer_thread_, &QThread::finished, writer_, &QObject::deleteLater);
+    connect(writer_, &HistoryWriter::playLogged, this, &Engine::playLogged);
+    connect(writer_, &HistoryWriter::historyChanged, this, &Engine::historyChanged);
+    connect(writer_, &HistoryWriter::importStarted, this, [this](const QStringList& paths) {
+        importing_ = true;
+        Q_EMIT importStarted(paths);
+    });
+    connect(writer_, &HistoryWriter::importProgress, this, &Engine::importProgress);
+    connect(writer_, &HistoryWriter::importFinished, this, [this](const ImportReport& report) {
+        importing_ = false;
+        Q_EMIT importFinished(report);
+    });
+    connect(writer_, &HistoryWriter::forgotten, this, &Engine::historyForgotten);
+    connect(writer_, &HistoryWriter::profilesChanged, this, [this](const QList<Profile>& profiles) {
+        profiles_ = profiles;
+        Q_EMIT profilesChanged(profiles);
+    });
+    connect(writer_, &HistoryWriter::activeProfileChanged, this, [this](const Profile& profile) {
+        if (profile.id == active_profile_.id)
+            return;
+        active_profile_ = profile;
+        Q_EMIT activeProfileChanged(profile);
+    });
+    connect(writer_, &HistoryWriter::incognitoChanged, this, &Engine::applyIncognito);
+    connect(writer_, &HistoryWriter::failed, this, &Engine::writeFailed);
+    writer_thread_.start();
+    QMetaObject::invokeMethod(writer_, &HistoryWriter::open, Qt::QueuedConnection);
 }
 
 void Engine::scan(const QStringList& roots) {
@@ -71,69 +174,143 @@ void Engine::setWatchDebounceMs(int ms) {
             scanner_, [s = scanner_, ms] { s->setWatchDebounceMs(ms); }, Qt::QueuedConnection);
 }
 
-namespace {
-
-// Pool threads come and go: each read opens its own uniquely named connection.
-QString loaderConnectionName() {
-    static QAtomicInteger<int> counter;
-    return QStringLiteral("encore-loader-%1").arg(counter.fetchAndAddRelaxed(1));
-}
-
-}  // namespace
-
 QFuture<Result<std::shared_ptr<const LibraryIndex>>> Engine::loadLibraryIndex() const {
-    const Database database = database_;
-    return QtConcurrent::run([database]() -> Result<std::shared_ptr<const LibraryIndex>> {
-        ScopedConnection connection(database, loaderConnectionName());
-        if (!connection.ok())
-            return Error{connection.error()};
-        return LibraryIndexLoader::load(connection.db());
-    });
+    return readOnPool<std::shared_ptr<const LibraryIndex>>(
+        &reads_, database_, [](const QSqlDatabase& db) { return LibraryIndexLoader::load(db); });
 }
 
 QFuture<Result<QStringList>> Engine::libraryFolders() const {
-    const Database database = database_;
-    return QtConcurrent::run([database]() -> Result<QStringList> {
-        ScopedConnection connection(database, loaderConnectionName());
-        if (!connection.ok())
-            return Error{connection.error()};
-        const Result<QList<LibraryFolder>> folders = TrackStore(connection.db()).folders();
-        if (!folders)
-            return Error{folders.error()};
-        QStringList paths;
-        for (const LibraryFolder& folder : folders.value())
-            paths.append(folder.path);
-        return paths;
-    });
+    return readOnPool<QStringList>(
+        &reads_, database_, [](const QSqlDatabase& db) -> Result<QStringList> {
+            const Result<QList<LibraryFolder>> folders = TrackStore(db).folders();
+            if (!folders)
+                return Error{folders.error()};
+            QStringList paths;
+            for (const LibraryFolder& folder : folders.value())
+                paths.append(folder.path);
+            return paths;
+        });
 }
 
 QFuture<QByteArray> Engine::coverArt(const QString& audioPath) const {
-    return QtConcurrent::run([audioPath] {
+    return QtConcurrent::run(&reads_, [audioPath] {
         const std::optional<CoverArt> cover = readCoverArt(audioPath);
         return cover ? cover->data : QByteArray();
     });
 }
 
-void Engine::setIncognito(bool on) {
+QFuture<Result<QList<Track>>> Engine::loadTracks() const {
+    return readOnPool<QList<Track>>(
+        &reads_, database_, [](const QSqlDatabase& db) { return TrackStore(db).tracks({}); });
+}
+
+// --- Listening log ---------------------------------------------------------------------------
+
+void Engine::logListen(const Play& play) {
+    if (!writer_ || incognito_.load())
+        return;
+    QMetaObject::invokeMethod(
+        writer_, [w = writer_, play] { w->append(play); }, Qt::QueuedConnection);
+}
+
+void Engine::importHistory(const QStringList& paths, const QString& profile) {
+    if (!writer_ || paths.isEmpty())
+        return;
+    QMetaObject::invokeMethod(
+        writer_, [w = writer_, paths, profile] { w->importPaths(paths, profile); },
+        Qt::QueuedConnection);
+}
+
+void Engine::cancelImport() {
+    if (writer_)
+        writer_->cancelImport();
+}
+
+void Engine::forgetHistory(const ForgetQuery& query) {
+    if (!writer_)
+        return;
+    QMetaObject::invokeMethod(
+        writer_, [w = writer_, query] { w->forget(query); }, Qt::QueuedConnection);
+}
+
+QFuture<Result<QList<HistoryEntry>>> Engine::historyPage(ProfileId profile,
+                                                         std::optional<HistoryCursor> after,
+                                                         int limit) const {
+    return readOnPool<QList<HistoryEntry>>(&reads_, database_, [=](const QSqlDatabase& db) {
+        return HistoryReader(db).page(profile, after, limit);
+    });
+}
+
+QFuture<Result<QList<HistoryEntry>>> Engine::historyNewerThan(ProfileId profile, HistoryCursor top,
+                                                              int limit) const {
+    return readOnPool<QList<HistoryEntry>>(&reads_, database_, [=](const QSqlDatabase& db) {
+        return HistoryReader(db).newerThan(profile, top, limit);
+    });
+}
+
+QFuture<Result<qint64>> Engine::countListens(ProfileId profile, std::optional<qint64> since,
+                                             std::optional<qint64> until) const {
+    return readOnPool<qint64>(&reads_, database_, [=](const QSqlDatabase& db) {
+        return HistoryReader(db).count(profile, since, until);
+    });
+}
+
+QFuture<Result<QHash<TrackId, TrackPlayStats>>> Engine::playStats(ProfileId profile) const {
+    const ProfileId which = profile > 0 ? profile : active_profile_.id;
+    return readOnPool<QHash<TrackId, TrackPlayStats>>(
+        &reads_, database_,
+        [which](const QSqlDatabase& db) { return HistoryReader(db).playStats(which); });
+}
+
+// --- Profiles --------------------------------------------------------------------------------
+
+void Engine::addProfile(const QString& name) {
+    if (writer_)
+        QMetaObject::invokeMethod(
+            writer_, [w = writer_, name] { w->addProfile(name); }, Qt::QueuedConnection);
+}
+
+void Engine::removeProfile(const QString& name) {
+    if (writer_)
+        QMetaObject::invokeMethod(
+            writer_, [w = writer_, name] { w->removeProfile(name); }, Qt::QueuedConnection);
+}
+
+void Engine::setActiveProfile(const QString& name) {
+    if (writer_)
+        QMetaObject::invokeMethod(
+            writer_, [w = writer_, name] { w->setActiveProfile(name); }, Qt::QueuedConnection);
+}
+
+// --- Shared settings -------------------------------------------------------------------------
+
+void Engine::applyIncognito(bool on) {
+    tracker_->setIncognito(on);
     if (incognito_.exchange(on) != on)
         Q_EMIT incognitoChanged(on);
 }
 
-void Engine::setRetrainIntervalMinutes(int minutes) {
-    minutes = qMax(1, minutes);
-    if (retrain_interval_minutes_.exchange(minutes) != minutes)
-        Q_EMIT retrainIntervalChanged(minutes);
+void Engine::setIncognito(bool on) {
+    applyIncognito(on);
+    if (writer_)
+        QMetaObject::invokeMethod(
+            writer_, [w = writer_, on] { w->setIncognito(on); }, Qt::QueuedConnection);
 }
 
-QFuture<Result<QList<Track>>> Engine::loadTracks() const {
-    const Database database = database_;
-    return QtConcurrent::run([database]() -> Result<QList<Track>> {
-        ScopedConnection connection(database, loaderConnectionName());
-        if (!connection.ok())
-            return Error{connection.error()};
-        TrackStore store(connection.db());
-        return store.tracks({});
-    });
+void Engine::setRetrainIntervalMinutes(int minutes) {
+    minutes = qMax(1, minutes);
+    if (retrain_interval_minutes_.exchange(minutes) == minutes)
+        return;
+    Q_EMIT retrainIntervalChanged(minutes);
+    if (writer_)
+        QMetaObject::invokeMethod(
+            writer_, [w = writer_, minutes] { w->setRetrainIntervalMinutes(minutes); },
+            Qt::QueuedConnection);
+}
+
+void Engine::checkSharedSettings() {
+    if (writer_)
+        QMetaObject::invokeMethod(writer_, &HistoryWriter::checkSettings, Qt::QueuedConnection);
 }
 
 }  // namespace encore

@@ -4,43 +4,62 @@
 #include "core/track.h"
 #include "library/libraryindex.h"
 #include "library/scanreport.h"
+#include "listens/historyreader.h"
+#include "listens/historywriter.h"
 #include "store/database.h"
+#include "store/play.h"
+#include "store/playlog.h"
+#include "store/profilestore.h"
 
 #include <QByteArray>
-
 #include <QFuture>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QThread>
+#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace encore {
 
+class Clock;
+class ListenTracker;
 class Scanner;
 
-// The facade the UI and the command line talk to. Owns the worker threads (scanner, and the
-// later database writer and trainer), starts them after the migrations, stops them on
-// destruction (cancel, quit, wait). Its signals arrive on the thread that created the Engine.
+// The facade the UI and the command line talk to. Owns the worker threads (scanner, database
+// writer, and the later trainer), starts them after the migrations, stops them on destruction
+// (cancel, quit, wait). Its signals arrive on the thread that created the Engine.
 class Engine : public QObject {
     Q_OBJECT
 
 public:
+    // Listens are timed by the system clock.
     explicit Engine(Database database, QObject* parent = nullptr);
+    // Listens are timed by `clock` (tests drive a ManualClock).
+    Engine(Database database, std::shared_ptr<const Clock> clock, QObject* parent = nullptr);
     ~Engine() override;
 
-    // Applies migrations, then starts the workers. Call once, before anything else.
+    // Applies migrations, reads the shared settings and profiles, then starts the workers.
+    // Call once, before anything else.
     Status start();
     bool isStarted() const { return started_; }
 
     const Database& database() const { return database_; }
+
+    // --- Library ---------------------------------------------------------------------------
 
     // Scans these folders (none: every library folder) on the scanner thread.
     void scan(const QStringList& roots = {});
     void cancelScan();
     void removeLibraryFolder(const QString& root);
     bool isScanning() const { return scanning_; }
+
+    // Reads run on the engine's own pool, never Qt's global one: Qt 6.4 paints large fills and
+    // scales images on the global pool, so long reads there would stall the window.
+    static constexpr int kReadThreads = 2;
 
     // Reads every available track on a pool thread with its own connection.
     QFuture<Result<QList<Track>>> loadTracks() const;
@@ -58,7 +77,57 @@ public:
     // Changes on disk are rescanned after this debounce (tests shorten it).
     void setWatchDebounceMs(int ms);
 
-    // Incognito: listens are not logged while it is on (the listening log reads this flag).
+    // --- Listening log ---------------------------------------------------------------------
+
+    // The clock listens are timed with.
+    const Clock& clock() const { return *clock_; }
+    // The play and skip rules. Feed it the player's events on this (the Engine's) thread; every
+    // listen it closes is logged by the database writer (queued), unless incognito is on.
+    ListenTracker* listenTracker() const { return tracker_; }
+    // Logs a listen (profile 0: the active one) on the writer thread; playLogged follows.
+    void logListen(const encore::Play& play);
+
+    // Imports listening histories (files, folders, .zip; every format of the listening log)
+    // into `profile` (empty: the active one) on the writer thread: importStarted,
+    // importProgress..., importFinished, then historyChanged when listens were added.
+    void importHistory(const QStringList& paths, const QString& profile = {});
+    // The running import stops; the file it was in leaves nothing behind.
+    void cancelImport();
+    bool isImporting() const { return importing_; }
+
+    // Deletes listens (a profile's range, track or everything) on the writer thread:
+    // historyForgotten(count), then historyChanged.
+    void forgetHistory(const encore::ForgetQuery& query);
+
+    // Reads for the views, each on a pool thread with its own connection (never waiting for
+    // the writer: SQLite's WAL lets them read while an import writes).
+    // A profile's listens newest first, below `after` (none: from the newest).
+    QFuture<Result<QList<HistoryEntry>>> historyPage(ProfileId profile,
+                                                     std::optional<HistoryCursor> after,
+                                                     int limit) const;
+    // Listens newer than `top`, newest first.
+    QFuture<Result<QList<HistoryEntry>>> historyNewerThan(ProfileId profile, HistoryCursor top,
+                                                          int limit) const;
+    // Listens of a profile in [since, until) (unix seconds).
+    QFuture<Result<qint64>> countListens(ProfileId profile, std::optional<qint64> since = {},
+                                         std::optional<qint64> until = {}) const;
+    // Play count and last play of every played track of a profile (0: the active one).
+    QFuture<Result<QHash<TrackId, TrackPlayStats>>> playStats(ProfileId profile = 0) const;
+
+    // --- Profiles --------------------------------------------------------------------------
+
+    // As last read by the writer (listen counts included); profilesChanged tells of changes.
+    const QList<Profile>& profiles() const { return profiles_; }
+    const Profile& activeProfile() const { return active_profile_; }
+    // Each runs on the writer thread; errors come back as writeFailed.
+    void addProfile(const QString& name);
+    // Deletes the profile and all its listens (not the active one).
+    void removeProfile(const QString& name);
+    void setActiveProfile(const QString& name);
+
+    // --- Shared settings (in the database: encore-cli sees and changes the same) -----------
+
+    // Incognito: listens are not logged while it is on.
     void setIncognito(bool on);
     bool incognito() const { return incognito_.load(); }
 
@@ -66,6 +135,10 @@ public:
     void setRetrainIntervalMinutes(int minutes);
     int retrainIntervalMinutes() const { return retrain_interval_minutes_.load(); }
     static constexpr int kDefaultRetrainIntervalMinutes = 30;
+
+public Q_SLOTS:
+    // Re-reads the settings other programs may have changed (also done every few seconds).
+    void checkSharedSettings();
 
 Q_SIGNALS:
     void scanStarted();
@@ -75,12 +148,37 @@ Q_SIGNALS:
     void incognitoChanged(bool on);
     void retrainIntervalChanged(int minutes);
 
+    // A listen is in the log, with its track's new play count and last play.
+    void playLogged(const encore::Play& play, const encore::TrackPlayStats& stats);
+    // Listens were added or deleted in bulk (import, delete, profile removed).
+    void historyChanged();
+    void importStarted(const QStringList& paths);
+    void importProgress(const encore::ImportProgress& progress);
+    void importFinished(const encore::ImportReport& report);
+    void historyForgotten(qint64 count);
+    void profilesChanged(const QList<encore::Profile>& profiles);
+    void activeProfileChanged(const encore::Profile& profile);
+    // A write of the listening log failed: one sentence for the listener.
+    void writeFailed(const QString& message);
+
 private:
+    Status readSharedState();
+    void startWriter();
+    void applyIncognito(bool on);
+
     Database database_;
+    std::shared_ptr<const Clock> clock_;
+    ListenTracker* tracker_;
     QThread scanner_thread_;
     Scanner* scanner_ = nullptr;
+    QThread writer_thread_;
+    HistoryWriter* writer_ = nullptr;
+    mutable QThreadPool reads_;
     bool started_ = false;
     bool scanning_ = false;
+    bool importing_ = false;
+    QList<Profile> profiles_;
+    Profile active_profile_;
     std::atomic<bool> incognito_{false};
     std::atomic<int> retrain_interval_minutes_{kDefaultRetrainIntervalMinutes};
 };

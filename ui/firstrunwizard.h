@@ -4,11 +4,13 @@
 #include <QWizard>
 
 class QListWidget;
+class QWizardPage;
 
 namespace encore {
 
-// First start: where the music is (~/Music when it exists). Finishing starts the scan;
-// progress shows in the status bar.
+// First start: where the music is (~/Music when it exists), then, optionally, a listening
+// history to import (Spotify, Last.fm, ListenBrainz...). Finishing starts the scan and then
+// the import; progress shows in the status bar.
 class FirstRunWizard : public QWizard {
     Q_OBJECT
 
@@ -18,13 +20,21 @@ public:
     QStringList folders() const;
     void setFolders(const QStringList& folders);
     QListWidget* folderList() const { return list_; }
+    // Exports to import after the scan (files, folders, .zip); empty: none.
+    QStringList historyPaths() const;
+    void setHistoryPaths(const QStringList& paths);
+    QListWidget* historyList() const { return history_; }
 
     // Whether the wizard was already shown (it is offered once).
     static bool wasShown();
     static void markShown();
 
 private:
+    QWizardPage* buildFoldersPage();
+    QWizardPage* buildHistoryPage();
+
     QListWidget* list_;
+    QListWidget* history_;
 };
 
 }  // namespace encore

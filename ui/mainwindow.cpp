@@ -8,11 +8,15 @@
 #include "pages/settingspage.h"
 #include "pages/upnextpage.h"
 #include "playback/coverloader.h"
+#include "playback/listenwiring.h"
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
 #include "playback/playerfactory.h"
 #include "playback/playqueue.h"
+#include "settings/historysection.h"
+#include "status/importstatus.h"
 #include "status/scanstatus.h"
+#include "suggest/similarpanel.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
 
@@ -72,15 +76,14 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     , library_(new LibraryPage(this))
     , up_next_(new UpNextPage(*playback_, this))
     , dashboards_(new DashboardsPage(this))
-    , history_(new HistoryPage(this))
+    , history_(new HistoryPage(engine, this))
     , settings_(new SettingsPage(engine, *playback_->player(), this))
     , now_playing_(new NowPlayingBar(*playback_, *covers_, this))
     , scan_status_(new ScanStatus(engine, this))
-    , library_count_(new QLabel(this))
-    , incognito_(new QLabel(tr("Incognito"), this)) {
+    , import_status_(new ImportStatus(engine, this))
+    , library_count_(new QLabel(this)) {
     setWindowTitle(tr("Encore"));
     setWindowIcon(Icons::get(QStringLiteral("folder-music")));
-    SettingsPage::applyStored(engine_);
 
     pages_->addWidget(library_);
     pages_->addWidget(up_next_);
@@ -104,11 +107,11 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     setCentralWidget(central);
 
     statusBar()->addWidget(scan_status_, 1);
-    incognito_->setToolTip(tr("Nothing you play is logged (Settings → Privacy)"));
-    incognito_->setVisible(engine_.incognito());
-    statusBar()->addPermanentWidget(incognito_);
+    statusBar()->addWidget(import_status_, 1);
     statusBar()->addPermanentWidget(library_count_);
-    connect(&engine_, &Engine::incognitoChanged, incognito_, &QLabel::setVisible);
+    now_playing_->setIncognito(engine_.incognito());
+    connect(&engine_, &Engine::incognitoChanged, now_playing_, &NowPlayingBar::setIncognito);
+    connectListening();
 
     connect(&engine_, &Engine::libraryChanged, this, &MainWindow::reloadLibrary);
     connect(library_, &LibraryPage::playRequested, playback_, &PlaybackController::playContext);
@@ -122,6 +125,10 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
             });
     connect(library_, &LibraryPage::addFolderRequested, this, &MainWindow::addFolder);
     connect(settings_, &SettingsPage::addFolderRequested, this, &MainWindow::addFolder);
+    connect(settings_, &SettingsPage::importRequested, this, &MainWindow::importHistory);
+    connect(history_, &HistoryPage::importRequested, this, &MainWindow::chooseHistoryToImport);
+    connect(history_, &HistoryPage::playRequested, this,
+            [this](TrackId id) { playback_->playContext({id}, 0); });
     connect(playback_, &PlaybackController::currentChanged, this,
             [this](const std::optional<TrackInfo>& track) {
                 library_->model()->setNowPlaying(track ? track->id : 0);
@@ -137,6 +144,66 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
 }
 
 MainWindow::~MainWindow() = default;
+
+// Every listen goes through the engine's rules to the database writer; the library columns
+// and the messages follow what the writer did.
+void MainWindow::connectListening() {
+    connectListenTracker(playback_->events(), engine_.listenTracker());
+    connect(&engine_, &Engine::playLogged, this,
+            [this](const Play& play, const TrackPlayStats& stats) {
+                if (play.profile_id != engine_.activeProfile().id)
+                    return;
+                if (stats_loading_)
+                    stats_pending_ = true;  // the running read may predate this listen
+                library_->model()->setTrackPlayStats(play.track_id, stats);
+            });
+    connect(&engine_, &Engine::historyChanged, this, &MainWindow::reloadPlayStats);
+    connect(&engine_, &Engine::activeProfileChanged, this, &MainWindow::reloadPlayStats);
+    connect(&engine_, &Engine::importFinished, this, [this] {
+        if (report_pending_) {
+            report_pending_ = false;
+            import_status_->showDetails();
+        }
+    });
+    connect(&engine_, &Engine::historyForgotten, this, [this](qint64 count) {
+        statusBar()->showMessage(count == 1
+                                     ? tr("1 listen deleted")
+                                     : tr("%1 listens deleted").arg(Formatting::count(count)),
+                                 kMessageMs);
+    });
+    connect(&engine_, &Engine::writeFailed, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+}
+
+void MainWindow::setSuggestionProvider(SuggestionProvider* provider) {
+    up_next_->setProvider(provider);
+    if (!provider || similar_)
+        return;
+    similar_ = new SimilarPanel(*provider, this);
+    library_->setSidePanel(similar_);
+    auto show = [this](TrackId id) {
+        const std::optional<TrackInfo> track = id ? playback_->resolve(id) : std::nullopt;
+        similar_->showSimilar(track ? id : 0, track ? track->title : QString());
+    };
+    connect(library_, &LibraryPage::currentTrackChanged, similar_, show);
+    connect(library_, &LibraryPage::similarRequested, similar_, show);
+    connect(similar_, &SimilarPanel::playRequested, playback_, &PlaybackController::playContext);
+    connect(similar_, &SimilarPanel::enqueueRequested, this,
+            [this](const QList<TrackId>& ids, bool next) { playback_->enqueue(ids, next); });
+}
+
+void MainWindow::setDashboardsPage(QWidget* page) {
+    if (!page || page == dashboards_)
+        return;
+    const int index = pages_->indexOf(dashboards_);
+    const bool current = pages_->currentIndex() == index;
+    pages_->insertWidget(index, page);
+    pages_->removeWidget(dashboards_);
+    dashboards_->deleteLater();
+    dashboards_ = page;
+    if (current)
+        pages_->setCurrentIndex(index);
+}
 
 QWidget* MainWindow::buildSidebar() {
     sidebar_ = new QListWidget(this);
@@ -231,6 +298,8 @@ void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
     library_->setIndex(std::move(index));
     library_count_->setText(tracks == 1 ? tr("1 track")
                                         : tr("%1 tracks").arg(Formatting::count(tracks)));
+    if (!library_loaded_)
+        reloadPlayStats();  // later snapshots keep the figures the model has
     library_loaded_ = true;
     Q_EMIT libraryLoaded(tracks);
 }
@@ -247,14 +316,64 @@ void MainWindow::offerFirstRun() {
         FirstRunWizard::markShown();
         auto* wizard = new FirstRunWizard(this);
         wizard->setAttribute(Qt::WA_DeleteOnClose);
-        connect(wizard, &QWizard::accepted, this, [this, wizard] {
-            const QStringList chosen = wizard->folders();
-            if (!chosen.isEmpty())
-                engine_.scan(chosen);
-        });
+        connect(wizard, &QWizard::accepted, this,
+                [this, wizard] { startFirstRun(wizard->folders(), wizard->historyPaths()); });
         wizard->open();
     });
     watcher->setFuture(engine_.libraryFolders());
+}
+
+// The scan first, then the history: its listens then find their songs in the library.
+void MainWindow::startFirstRun(const QStringList& folders, const QStringList& histories) {
+    if (folders.isEmpty()) {
+        importHistory(histories);
+        return;
+    }
+    engine_.scan(folders);
+    if (histories.isEmpty())
+        return;
+    auto* once = new QObject(this);
+    connect(&engine_, &Engine::scanFinished, once, [this, once, histories] {
+        once->deleteLater();
+        importHistory(histories);
+    });
+}
+
+void MainWindow::importHistory(const QStringList& paths) {
+    if (paths.isEmpty())
+        return;
+    report_pending_ = true;
+    engine_.importHistory(paths);
+}
+
+void MainWindow::chooseHistoryToImport() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import listening history"), QDir::homePath(), HistorySection::fileFilter());
+    importHistory(files);
+}
+
+void MainWindow::reloadPlayStats() {
+    if (stats_loading_) {
+        stats_pending_ = true;
+        return;
+    }
+    stats_loading_ = true;
+    using Loaded = Result<QHash<TrackId, TrackPlayStats>>;
+    auto* watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
+        const Loaded loaded = watcher->result();
+        watcher->deleteLater();
+        stats_loading_ = false;
+        if (loaded)
+            library_->model()->setPlayStats(loaded.value());
+        else
+            statusBar()->showMessage(loaded.error(), kMessageMs);
+        if (stats_pending_) {
+            stats_pending_ = false;
+            reloadPlayStats();
+        }
+    });
+    watcher->setFuture(engine_.playStats());
 }
 
 void MainWindow::addFolder() {
@@ -267,7 +386,6 @@ void MainWindow::addFolder() {
 void MainWindow::refreshIcons() {
     for (int page = 0; page < PageCount; ++page)
         sidebar_->item(page)->setIcon(Icons::get(QString::fromLatin1(kPages[page].icon)));
-    incognito_->setText(tr("Incognito"));
 }
 
 void MainWindow::changeEvent(QEvent* event) {

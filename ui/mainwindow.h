@@ -14,20 +14,23 @@ class QStackedWidget;
 namespace encore {
 
 class CoverLoader;
-class DashboardsPage;
 class Engine;
 class HistoryPage;
+class ImportStatus;
 class LibraryPage;
 class NowPlayingBar;
 class PlayQueue;
 class PlaybackController;
 class ScanStatus;
 class SettingsPage;
+class SimilarPanel;
+class SuggestionProvider;
 class UpNextPage;
 
 // Encore's window: a sidebar of pages (Library, Up Next, Dashboards, History, Settings), the
-// now-playing strip below them and the scan status at the bottom. It only wires widgets to
-// the engine and to playback; the work is in the pages and the engine.
+// now-playing strip below them and the scan and import status at the bottom. It only wires
+// widgets to the engine and to playback (every listen goes through the engine's play and skip
+// rules to the database writer); the work is in the pages and the engine.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -42,11 +45,19 @@ public:
     LibraryPage* libraryPage() const { return library_; }
     UpNextPage* upNextPage() const { return up_next_; }
     HistoryPage* historyPage() const { return history_; }
-    DashboardsPage* dashboardsPage() const { return dashboards_; }
+    QWidget* dashboardsPage() const { return dashboards_; }
+    // Puts `page` (e.g. encore::dashboards::DashboardsPage) in the Dashboards slot; the window
+    // owns it and drops the page it replaces.
+    void setDashboardsPage(QWidget* page);
+    // Where "Recommended next" and "Similar to" come from (the recommender behind an adapter;
+    // the caller keeps it alive). Adds the similar-songs panel to the Library page.
+    void setSuggestionProvider(SuggestionProvider* provider);
+    SimilarPanel* similarPanel() const { return similar_; }
     SettingsPage* settingsPage() const { return settings_; }
     PlaybackController* playback() const { return playback_; }
     NowPlayingBar* nowPlaying() const { return now_playing_; }
     ScanStatus* scanStatus() const { return scan_status_; }
+    ImportStatus* importStatus() const { return import_status_; }
     QListWidget* sidebar() const { return sidebar_; }
 
     void showPage(Page page);
@@ -61,6 +72,12 @@ public:
     void offerFirstRun();
     // Asks for a folder and scans it.
     void addFolder();
+    // Imports listening histories into the active profile; the report opens when it is done.
+    void importHistory(const QStringList& paths);
+    // Asks for history files, then imports them.
+    void chooseHistoryToImport();
+    // Reads the Plays and Last played columns again (off the GUI thread).
+    void reloadPlayStats();
 
 Q_SIGNALS:
     // A library snapshot reached the table.
@@ -74,6 +91,8 @@ private:
     QWidget* buildSidebar();
     void installShortcuts();
     void showLibrary(std::shared_ptr<const LibraryIndex> index);
+    void connectListening();
+    void startFirstRun(const QStringList& folders, const QStringList& histories);
     void refreshIcons();
     void saveState() const;
     void restoreState();
@@ -86,16 +105,20 @@ private:
     QStackedWidget* pages_;
     LibraryPage* library_;
     UpNextPage* up_next_;
-    DashboardsPage* dashboards_;
+    QWidget* dashboards_;
     HistoryPage* history_;
     SettingsPage* settings_;
     NowPlayingBar* now_playing_;
     ScanStatus* scan_status_;
+    ImportStatus* import_status_;
+    SimilarPanel* similar_ = nullptr;
     QLabel* library_count_;
-    QLabel* incognito_;
     bool loading_ = false;
     bool reload_pending_ = false;
     bool library_loaded_ = false;
+    bool stats_loading_ = false;
+    bool stats_pending_ = false;
+    bool report_pending_ = false;  // the import was asked for here: show its report
 };
 
 }  // namespace encore

@@ -1,31 +1,46 @@
-// screenshots [--out DIR] [--library DIR] [--tracks N]
+// screenshots [--out DIR] [--library DIR] [--tracks N] [--history DIR]
 //
 // Renders Encore's main views to PNG files and prints the folder: Library (plain, filtered
-// and browsed, dark), Up Next with a queue, Dashboards, History, Settings, the first-run
-// wizard and the scan problem list. Without --library it makes a demo library with
-// bench/make-library (N tracks, 15 genres, album covers) and scans it; playback uses the
-// clocked stand-in, so no sound device is needed. Runs offscreen unless there is a display.
+// and browsed, dark), Up Next with a queue, Dashboards, History with a real imported listening
+// history and its import report, Settings (profiles, history import and deletion), the
+// first-run wizard (both pages), the incognito badge and the scan problem list. Without
+// --library it makes a demo library with bench/make-library (N tracks, 15 genres, album
+// covers) and scans it. The history is one person's real Spotify export from
+// ../shared/data/listens/spotify (when that folder is there), imported by the database writer
+// through the HistoryImporter as the Settings page does. Playback uses the clocked stand-in,
+// so no sound device is needed. Runs offscreen unless there is a display.
 
 #include "browse/browsermodel.h"
 #include "browse/librarypage.h"
 #include "engine.h"
 #include "firstrunwizard.h"
+#include "history/historymodel.h"
+#include "listens/clock.h"
 #include "mainwindow.h"
+#include "pages/historypage.h"
 #include "pages/settingspage.h"
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
+#include "settings/historysection.h"
+#include "settings/profilessection.h"
+#include "status/importreportdialog.h"
+#include "status/importstatus.h"
 #include "status/scanproblemsdialog.h"
 #include "widgets/appearance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QProcess>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -39,6 +54,8 @@ namespace {
 
 constexpr int kWidth = 1400;
 constexpr int kHeight = 860;
+// One person's export (3 files, 24,893 listens, 2019-2020).
+constexpr char kDefaultHistory[] = "listens/spotify/RomainLeclair__MySpotifyData";
 
 void print(const QString& line) {
     std::printf("%s\n", qPrintable(line));
@@ -122,6 +139,10 @@ int main(int argc, char** argv) {
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("tracks"), QStringLiteral("Size of the demo library."),
                       QStringLiteral("N"), QStringLiteral("300")});
+    parser.addOption(
+        {QStringLiteral("history"), QStringLiteral("Listening history to import ('' for none)."),
+         QStringLiteral("DIR"),
+         QDir::cleanPath(QStringLiteral(ENCORE_SHARED_DATA "/") + QLatin1String(kDefaultHistory))});
     parser.process(app);
 
     QTemporaryDir work;
@@ -197,10 +218,57 @@ int main(int argc, char** argv) {
     save(window, out, QStringLiteral("04-up-next"));
     window.showPage(MainWindow::Dashboards);
     save(window, out, QStringLiteral("05-dashboards"));
-    window.showPage(MainWindow::History);
-    save(window, out, QStringLiteral("06-history"));
+    // A real listening history, imported as Settings → Import does (the writer thread).
+    const QString history = parser.value(QStringLiteral("history"));
+    if (!history.isEmpty() && QFileInfo(history).isDir()) {
+        engine.addProfile(QStringLiteral("Romain"));
+        waitUntil([&] { return engine.profiles().size() > 1; }, 10000);
+        engine.setActiveProfile(QStringLiteral("Romain"));
+        waitUntil([&] { return engine.activeProfile().name == QLatin1String("Romain"); }, 10000);
+        window.showPage(MainWindow::History);
+        window.importHistory({history});
+        waitFor(&engine, &Engine::importFinished, 10 * 60 * 1000);
+        ImportReportDialog* report = nullptr;
+        waitUntil([&] { return (report = window.findChild<ImportReportDialog*>()) != nullptr; },
+                  5000);
+        print(QStringLiteral("# imported %1: %2")
+                  .arg(QFileInfo(history).fileName(), window.importStatus()->text()));
+        // And some listens played here today, as the player logs them (skips included).
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const int logged = qMin(12, page->model()->rowCount());
+        for (int i = 0; i < logged; ++i) {
+            Play listen;
+            listen.track_id = page->model()->trackIdAt((i * 7) % page->model()->rowCount());
+            listen.started_at = now - 600 * (logged - i);
+            listen.utc_offset_minutes = engine.clock().utcOffsetMinutes(listen.started_at * 1000);
+            listen.duration_ms = 240000;
+            const bool skipped = i % 4 == 3;
+            listen.ms_played = skipped ? 17000 : 240000;
+            listen.end_reason = skipped ? EndReason::Skipped : EndReason::Finished;
+            listen.counted = !skipped;
+            listen.shuffle = false;
+            engine.logListen(listen);
+        }
+        waitUntil([&] { return window.historyPage()->model()->rowCount() > 0; }, 30000);
+        settle(1000);
+        save(window, out, QStringLiteral("06-history"));
+        if (report) {
+            save(*report, out, QStringLiteral("06b-import-report"));
+            report->close();
+        }
+    } else {
+        print(QStringLiteral("# no listening history to import (%1 is not there)").arg(history));
+        window.showPage(MainWindow::History);
+        save(window, out, QStringLiteral("06-history"));
+    }
     window.showPage(MainWindow::Settings);
     save(window, out, QStringLiteral("07-settings"));
+    // Further down: profiles, the history's import and deletion, privacy.
+    if (auto* scroll = window.settingsPage()->findChild<QScrollArea*>()) {
+        scroll->ensureWidgetVisible(window.settingsPage()->history(), 0, 0);
+        scroll->verticalScrollBar()->setValue(window.settingsPage()->profiles()->y() - 16);
+    }
+    save(window, out, QStringLiteral("07b-settings-history"));
 
     Appearance::apply(Appearance::Mode::Dark);
     window.showPage(MainWindow::Library);
@@ -213,7 +281,16 @@ int main(int argc, char** argv) {
     wizard.setFolders({QDir::homePath() + QStringLiteral("/Music")});
     wizard.show();
     save(wizard, out, QStringLiteral("10-first-run"));
+    wizard.setHistoryPaths({QDir::homePath() + QStringLiteral("/Downloads/my_spotify_data.zip")});
+    wizard.next();
+    save(wizard, out, QStringLiteral("10b-first-run-history"));
     wizard.hide();
+
+    // Incognito: the badge in the now-playing bar.
+    engine.setIncognito(true);
+    window.showPage(MainWindow::Library);
+    save(window, out, QStringLiteral("12-incognito"));
+    engine.setIncognito(false);
 
     ScanReport report;
     report.errors = 3;

@@ -1,112 +1,35 @@
+// The window on a real fixture library: filter, browse, play, queue, scan problems, the
+// remembered layout and settings, and every page's empty state. The listening log in the
+// window (plays, skips, incognito, imports, settings) is tst_listening.
+
 #include "browse/browsermodel.h"
-#include "browse/librarypage.h"
-#include "engine.h"
-#include "library/fixturelibrary.h"
-#include "mainwindow.h"
 #include "pages/settingspage.h"
 #include "pages/upnextpage.h"
-#include "playback/clockedplayer.h"
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
 #include "playback/playqueue.h"
 #include "status/scanproblemsdialog.h"
 #include "status/scanstatus.h"
-#include "testsupport.h"
 #include "uitestsupport.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QHeaderView>
-#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QProgressBar>
-#include <QSignalSpy>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
 using namespace encore;
-
-namespace {
-
-constexpr int kScanTimeoutMs = 30000;
-
-// A real library on disk, scanned by the real engine, shown in the real window with the
-// clocked player, whose clock the test drives.
-struct App {
-    test::TempDatabase temp;
-    QTemporaryDir music;
-    Engine engine{temp.database};
-    qint64 now = 0;
-    ClockedPlayer* player = nullptr;
-    std::unique_ptr<MainWindow> window;
-
-    App() {
-        const struct {
-            const char* path;
-            const char* artist;
-            const char* album;
-            const char* title;
-            int track;
-            const char* genre;
-        } files[] = {
-            {"Chopin/Nocturnes/01.flac", "Frédéric Chopin", "Nocturnes", "Nocturne in E-flat", 1,
-             "Classical"},
-            {"Chopin/Nocturnes/02.flac", "Frédéric Chopin", "Nocturnes", "Nocturne in B-flat minor",
-             2, "Classical"},
-            {"Chopin/Nocturnes/03.ogg", "Frédéric Chopin", "Nocturnes", "Nocturne in B major", 3,
-             "Classical"},
-            {"Portishead/Dummy/01.mp3", "Portishead", "Dummy", "Mysterons", 1, "Trip Hop"},
-            {"Portishead/Dummy/02.mp3", "Portishead", "Dummy", "Sour Times", 2, "Trip Hop"},
-            {"Portishead/Dummy/03.m4a", "Portishead", "Dummy", "Strangers", 3, "Trip Hop"},
-        };
-        for (const auto& f : files)
-            makeFile(QString::fromUtf8(f.path),
-                     test::tags(QString::fromUtf8(f.artist), QString::fromUtf8(f.album),
-                                QString::fromUtf8(f.title), f.track, {QString::fromUtf8(f.genre)}));
-        QImage cover(64, 64, QImage::Format_RGB32);
-        cover.fill(Qt::darkCyan);
-        cover.save(music.filePath(QStringLiteral("Portishead/Dummy/cover.jpg")));
-    }
-
-    bool makeFile(const QString& relative, const TrackTags& tags) {
-        return test::makeTaggedFile(music.filePath(relative), tags);
-    }
-
-    bool scan() {
-        QSignalSpy finished(&engine, &Engine::scanFinished);
-        engine.scan({music.path()});
-        return finished.wait(kScanTimeoutMs);
-    }
-
-    void open() {
-        auto p = std::make_unique<ClockedPlayer>();
-        p->setTimeSource([this] { return now; });
-        p->setTickInterval(0);
-        player = p.get();
-        window = std::make_unique<MainWindow>(engine, std::move(p));
-        window->show();
-        window->reloadLibrary();
-    }
-
-    void advance(qint64 ms) {
-        now += ms;
-        player->poll();
-    }
-
-    LibraryModel* model() const { return window->libraryPage()->model(); }
-};
-
-QPoint rowCenter(QTableView* view, int row) {
-    return view->visualRect(view->model()->index(row, 0)).center();
-}
-
-}  // namespace
+using encore::test::App;
+using encore::test::rowCenter;
+using encore::test::storedIncognito;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -254,17 +177,24 @@ private Q_SLOTS:
         QHeaderView* header = app.window->libraryPage()->view()->horizontalHeader();
         header->resizeSection(LibraryModel::Album, 333);
         app.window->libraryPage()->view()->sortByColumn(LibraryModel::Year, Qt::DescendingOrder);
-        app.window->settingsPage()->incognitoBox()->setChecked(true);
+        app.window->settingsPage()->incognitoBox()->click();
         QVERIFY(app.engine.incognito());
+        QVERIFY(app.window->nowPlaying()->showsIncognito());
         app.window->close();
         app.window.reset();
 
+        // Incognito belongs to the database (shared with encore-cli), the layout to QSettings.
+        QTRY_VERIFY(storedIncognito(app.temp.database));
+        Engine same(app.temp.database);
+        QVERIFY(same.start().ok());
+        QVERIFY(same.incognito());
         test::TempDatabase other;
         Engine second(other.database);
         QVERIFY(second.start().ok());
         QVERIFY(!second.incognito());
         MainWindow again(second, std::make_unique<ClockedPlayer>());
-        QVERIFY(second.incognito());  // restored from the settings
+        QVERIFY(!again.settingsPage()->incognitoBox()->isChecked());
+        QVERIFY(!again.nowPlaying()->showsIncognito());
         QCOMPARE(again.currentPage(), MainWindow::History);
         QHeaderView* restored = again.libraryPage()->view()->horizontalHeader();
         QCOMPARE(restored->sectionSize(LibraryModel::Album), 333);

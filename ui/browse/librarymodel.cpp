@@ -145,6 +145,25 @@ void LibraryModel::setPlayStats(const QHash<TrackId, TrackPlayStats>& stats) {
         Q_EMIT dataChanged(index(0, Plays), index(rowCount() - 1, LastPlayed));
 }
 
+void LibraryModel::setTrackPlayStats(TrackId id, const TrackPlayStats& stats) {
+    if (stats.plays > 0)
+        stats_.insert(id, stats);
+    else
+        stats_.remove(id);
+    const int row = index_ ? index_->rowOf(id) : -1;
+    if (row < 0)
+        return;
+    plays_[size_t(row)] = stats.plays;
+    last_played_[size_t(row)] = stats.last_played_at;
+    if (sort_column_ == Plays || sort_column_ == LastPlayed) {
+        sort(sort_column_, sort_order_);
+        return;
+    }
+    const int viewRow = rowOfTrack(id);
+    if (viewRow >= 0)
+        Q_EMIT dataChanged(index(viewRow, Plays), index(viewRow, LastPlayed));
+}
+
 void LibraryModel::setNowPlaying(TrackId id) {
     if (id == now_playing_)
         return;

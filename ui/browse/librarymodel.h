@@ -2,6 +2,7 @@
 
 #include "browse/libraryfilter.h"
 #include "library/libraryindex.h"
+#include "listens/historyreader.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -10,12 +11,6 @@
 #include <vector>
 
 namespace encore {
-
-// Listening figures of one track, shown in the Plays and Last played columns.
-struct TrackPlayStats {
-    int plays = 0;
-    qint64 last_played_at = 0;  // unix seconds, UTC; 0: never
-};
 
 // The library as a table over a LibraryIndex snapshot. Never runs SQL and never copies rows:
 // it keeps the sorted permutation of index rows and the filtered subset of it. Sorting
@@ -42,6 +37,8 @@ public:
 
     // Plays and last played per track (tracks not listed: never played).
     void setPlayStats(const QHash<TrackId, TrackPlayStats>& stats);
+    // One track's figures changed (a listen was logged).
+    void setTrackPlayStats(TrackId id, const TrackPlayStats& stats);
     // The playing track is shown in bold with a speaker icon; 0: none.
     void setNowPlaying(TrackId id);
 

@@ -70,6 +70,7 @@ LibraryPage::LibraryPage(QWidget* parent)
     , count_(new QLabel(this))
     , view_(new QTableView(this))
     , vertical_(new QSplitter(Qt::Vertical, this))
+    , side_(new QSplitter(Qt::Horizontal, this))
     , browser_(new QSplitter(Qt::Horizontal, this))
     , stack_(new QStackedWidget(this))
     , empty_(new EmptyState(QStringLiteral("folder-music"), tr("Your library is empty"),
@@ -130,10 +131,12 @@ LibraryPage::LibraryPage(QWidget* parent)
     vertical_->setChildrenCollapsible(true);
     vertical_->setSizes({180, 520});
 
+    side_->addWidget(vertical_);
+    side_->setChildrenCollapsible(false);
     auto* content = new QWidget(this);
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
-    contentLayout->addWidget(vertical_);
+    contentLayout->addWidget(side_);
     stack_->addWidget(content);
     stack_->addWidget(empty_);
     connect(empty_->setAction(tr("Add a music folder…")), &QPushButton::clicked, this,
@@ -149,6 +152,11 @@ LibraryPage::LibraryPage(QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(stack_, 1);
 
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                Q_EMIT currentTrackChanged(current.isValid() ? model_->trackIdAt(current.row())
+                                                             : TrackId(0));
+            });
     connect(model_, &LibraryModel::facetsChanged, this, &LibraryPage::showFacets);
     connect(model_, &LibraryModel::modelAboutToBeReset, this, &LibraryPage::rememberSelection);
     connect(model_, &LibraryModel::modelReset, this, &LibraryPage::restoreSelection);
@@ -296,12 +304,27 @@ void LibraryPage::showContextMenu(const QPoint& pos) {
     menu.addAction(tr("Play next"), this, [this, ids] { Q_EMIT enqueueRequested(ids, true); });
     menu.addAction(Icons::get(QStringLiteral("list-add")), tr("Add to queue"), this,
                    [this, ids] { Q_EMIT enqueueRequested(ids, false); });
+    if (side_panel_) {
+        const TrackId id = model_->trackIdAt(at.row());
+        menu.addAction(tr("Show similar"), this, [this, id] { Q_EMIT similarRequested(id); });
+    }
     menu.addSeparator();
     const QString path = at.data(LibraryModel::kPathRole).toString();
     menu.addAction(
         Icons::get(QStringLiteral("folder")), tr("Open containing folder"), this,
         [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); });
     menu.exec(view_->viewport()->mapToGlobal(pos));
+}
+
+void LibraryPage::setSidePanel(QWidget* panel) {
+    if (!panel || panel == side_panel_)
+        return;
+    if (side_panel_)
+        side_panel_->deleteLater();
+    side_panel_ = panel;
+    side_->addWidget(panel);
+    side_->setStretchFactor(0, 3);
+    side_->setStretchFactor(1, 1);
 }
 
 void LibraryPage::saveState(QSettings& settings) const {

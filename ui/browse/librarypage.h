@@ -20,7 +20,8 @@ namespace encore {
 class BrowserModel;
 class EmptyState;
 
-// The Library page: a filter box, the genre / artist / album browser and the track table.
+// The Library page: a filter box, the genre / artist / album browser and the track table,
+// and on its right an optional side panel (the similar-songs list, when a recommender is there).
 class LibraryPage : public QWidget {
     Q_OBJECT
 
@@ -43,6 +44,10 @@ public:
     // Plays the table from this view row (what a double-click does).
     void playRow(int row);
 
+    // Puts `panel` to the right of the table (the page owns it); null removes nothing.
+    void setSidePanel(QWidget* panel);
+    QWidget* sidePanel() const { return side_panel_; }
+
     void saveState(QSettings& settings) const;
     void restoreState(const QSettings& settings);
 
@@ -51,6 +56,10 @@ Q_SIGNALS:
     void playRequested(const std::vector<encore::TrackId>& context, int start);
     void enqueueRequested(const QList<encore::TrackId>& ids, bool playNext);
     void addFolderRequested();
+    // The table's current row moved to this track (0: none).
+    void currentTrackChanged(encore::TrackId track);
+    // "Show similar" on a track (offered only while there is a side panel).
+    void similarRequested(encore::TrackId track);
 
 private:
     QListView* makeList(BrowserModel* model);
@@ -72,6 +81,8 @@ private:
     QListView* album_list_;
     QTableView* view_;
     QSplitter* vertical_;
+    QSplitter* side_;
+    QWidget* side_panel_ = nullptr;
     QSplitter* browser_;
     QStackedWidget* stack_;
     EmptyState* empty_;

@@ -2,6 +2,8 @@
 
 #include "engine.h"
 #include "playback/player.h"
+#include "settings/historysection.h"
+#include "settings/profilessection.h"
 #include "widgets/appearance.h"
 #include "widgets/icons.h"
 
@@ -16,16 +18,13 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace encore {
 
 namespace {
-
-const auto kIncognitoKey = QStringLiteral("privacy/incognito");
-const auto kRetrainKey = QStringLiteral("recommender/retrainIntervalMinutes");
 
 QLabel* note(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
@@ -35,13 +34,6 @@ QLabel* note(const QString& text, QWidget* parent) {
 }
 
 }  // namespace
-
-void SettingsPage::applyStored(Engine& engine) {
-    const QSettings settings;
-    engine.setIncognito(settings.value(kIncognitoKey, false).toBool());
-    engine.setRetrainIntervalMinutes(
-        settings.value(kRetrainKey, Engine::kDefaultRetrainIntervalMinutes).toInt());
-}
 
 SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent)
     : QWidget(parent)
@@ -53,7 +45,9 @@ SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent
     , output_(new QLabel(player.outputDescription(), this))
     , retrain_(new QSpinBox(this))
     , incognito_(new QCheckBox(tr("Incognito: don't log what I play"), this))
-    , appearance_(new QComboBox(this)) {
+    , appearance_(new QComboBox(this))
+    , profiles_(new ProfilesSection(engine, this))
+    , history_(new HistorySection(engine, this)) {
     // Library folders
     auto* library = new QGroupBox(tr("Library folders"), this);
     folders_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -98,9 +92,10 @@ SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent
     recoLayout->addRow(note(tr("Encore also retrains after you have played enough new songs. "
                                "Training runs in the background at low priority."),
                             reco));
-    connect(retrain_, &QSpinBox::valueChanged, this, [this](int minutes) {
-        QSettings().setValue(kRetrainKey, minutes);
-        engine_.setRetrainIntervalMinutes(minutes);
+    connect(retrain_, &QSpinBox::valueChanged, &engine_, &Engine::setRetrainIntervalMinutes);
+    connect(&engine_, &Engine::retrainIntervalChanged, retrain_, [this](int minutes) {
+        const QSignalBlocker quiet(retrain_);
+        retrain_->setValue(minutes);
     });
 
     // Privacy
@@ -109,13 +104,14 @@ SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent
     incognito_->setChecked(engine_.incognito());
     privacyLayout->addWidget(incognito_);
     privacyLayout->addWidget(note(tr("Your history stays on this computer. While incognito is "
-                                     "on, nothing you play is added to it."),
+                                     "on, nothing you play is added to it. The command "
+                                     "“encore-cli incognito on” or “off” flips the same "
+                                     "switch."),
                                   privacy));
-    connect(incognito_, &QCheckBox::toggled, this, [this](bool on) {
-        QSettings().setValue(kIncognitoKey, on);
-        engine_.setIncognito(on);
-    });
+    // clicked, not toggled: only the listener's own click changes the engine.
+    connect(incognito_, &QCheckBox::clicked, &engine_, &Engine::setIncognito);
     connect(&engine_, &Engine::incognitoChanged, incognito_, &QCheckBox::setChecked);
+    connect(history_, &HistorySection::importRequested, this, &SettingsPage::importRequested);
 
     // Appearance
     auto* look = new QGroupBox(tr("Appearance"), this);
@@ -135,7 +131,8 @@ SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent
     auto* column = new QVBoxLayout(content);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(12);
-    for (QGroupBox* group : {library, playback, reco, privacy, look})
+    for (QGroupBox* group : {library, static_cast<QGroupBox*>(profiles_),
+                             static_cast<QGroupBox*>(history_), privacy, reco, playback, look})
         column->addWidget(group);
     column->addStretch();
     content->setMaximumWidth(720);

@@ -12,11 +12,14 @@ class QSpinBox;
 namespace encore {
 
 class Engine;
+class HistorySection;
 class Player;
+class ProfilesSection;
 
-// Settings: library folders (add, remove, rescan), playback output, how often the
-// recommender retrains, incognito, and light/dark appearance. Every choice is kept in
-// QSettings and handed to the engine at once.
+// Settings: library folders (add, remove, rescan), profiles, the listening history (import,
+// delete a range), incognito, how often the recommender retrains, playback output and
+// light/dark appearance. Incognito and the retrain interval live in the database (shared with
+// encore-cli); the appearance in QSettings.
 class SettingsPage : public QWidget {
     Q_OBJECT
 
@@ -26,13 +29,12 @@ public:
 
     SettingsPage(Engine& engine, const Player& player, QWidget* parent = nullptr);
 
-    // Gives the engine the stored choices (incognito, retrain interval); call at startup.
-    static void applyStored(Engine& engine);
-
     QListWidget* folderList() const { return folders_; }
     QCheckBox* incognitoBox() const { return incognito_; }
     QSpinBox* retrainBox() const { return retrain_; }
     QComboBox* appearanceBox() const { return appearance_; }
+    ProfilesSection* profiles() const { return profiles_; }
+    HistorySection* history() const { return history_; }
 
     // Re-reads the library folders (off the GUI thread).
     void reloadFolders();
@@ -40,6 +42,8 @@ public:
 Q_SIGNALS:
     // The listener wants to add a folder (MainWindow opens the picker and starts the scan).
     void addFolderRequested();
+    // The listener picked listening histories to import.
+    void importRequested(const QStringList& paths);
 
 private:
     void removeSelectedFolder();
@@ -53,6 +57,8 @@ private:
     QSpinBox* retrain_;
     QCheckBox* incognito_;
     QComboBox* appearance_;
+    ProfilesSection* profiles_;
+    HistorySection* history_;
 };
 
 }  // namespace encore

@@ -2,12 +2,15 @@
 
 #include "playback/playbackcontroller.h"
 #include "playback/playqueue.h"
+#include "suggest/suggestionlist.h"
+#include "suggest/suggestionprovider.h"
 #include "widgets/emptystate.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
 #include "widgets/paddeddelegate.h"
 
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -15,6 +18,7 @@
 #include <QListWidget>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -47,7 +51,10 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
           QStringLiteral("media-playlist-consecutive"), tr("Suggestions will appear here"),
           tr("Play a few songs and Encore will suggest what to play next, from what you play "
              "and when you play it. Each suggestion says why it was picked."),
-          this)) {
+          this))
+    , suggestion_stack_(new QStackedWidget(this))
+    , suggestions_(new SuggestionList(this))
+    , provider_status_(new QLabel(this)) {
     PlayQueue* queue = playback_.queue();
     queue_view_->setModel(queue);
     queue_view_->setItemDelegate(new PaddedDelegate(queue_view_));
@@ -110,7 +117,25 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(heading(tr("Recommended next"), this));
-    rightLayout->addWidget(recommendations_, 1);
+    suggestion_stack_->addWidget(recommendations_);
+    suggestion_stack_->addWidget(suggestions_);
+    rightLayout->addWidget(suggestion_stack_, 1);
+    provider_status_->setWordWrap(true);
+    provider_status_->setForegroundRole(QPalette::PlaceholderText);
+    provider_status_->hide();
+    rightLayout->addWidget(provider_status_);
+    connect(suggestions_, &SuggestionList::playRequested, this, [this](int row) {
+        const QList<TrackId> ids = suggestions_->trackIds();
+        playback_.playContext(std::vector<TrackId>(ids.begin(), ids.end()), row);
+    });
+    connect(suggestions_, &SuggestionList::enqueueRequested, this,
+            [this](TrackId id) { playback_.enqueue({id}, false); });
+    connect(suggestions_, &SuggestionList::notForMeRequested, this, [this](TrackId id) {
+        if (!provider_)
+            return;
+        provider_->notForMe(id, playback_.current() ? playback_.current()->id : 0);
+        refreshSuggestions();
+    });
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -131,6 +156,55 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     updateSummary();
     updateUpcoming();
     refreshIcons();
+}
+
+void UpNextPage::setProvider(SuggestionProvider* provider) {
+    if (provider_)
+        provider_->disconnect(this);
+    provider_ = provider;
+    if (!provider_) {
+        suggestion_stack_->setCurrentWidget(recommendations_);
+        provider_status_->hide();
+        return;
+    }
+    connect(provider_, &SuggestionProvider::changed, this, &UpNextPage::refreshSuggestions);
+    connect(&playback_, &PlaybackController::currentChanged, this, &UpNextPage::refreshSuggestions,
+            Qt::UniqueConnection);
+    refreshSuggestions();
+}
+
+void UpNextPage::refreshSuggestions() {
+    if (!provider_)
+        return;
+    const QString status = provider_->status();
+    provider_status_->setText(status);
+    provider_status_->setVisible(!status.isEmpty());
+    const quint64 request = ++suggestion_request_;
+    using Answer = Result<QList<Suggestion>>;
+    auto* watcher = new QFutureWatcher<Answer>(this);
+    connect(watcher, &QFutureWatcher<Answer>::finished, this, [this, watcher, request] {
+        const Answer answer = watcher->result();
+        watcher->deleteLater();
+        if (request == suggestion_request_)
+            showSuggestions(answer ? answer.value() : QList<Suggestion>(),
+                            answer ? QString() : answer.error());
+    });
+    const TrackId playing = playback_.current() ? playback_.current()->id : 0;
+    watcher->setFuture(provider_->upNext(playing, kSuggestions));
+}
+
+void UpNextPage::showSuggestions(const QList<Suggestion>& suggestions, const QString& error) {
+    suggestions_->setSuggestions(suggestions);
+    if (!suggestions.isEmpty()) {
+        suggestion_stack_->setCurrentWidget(suggestions_);
+        return;
+    }
+    recommendations_->setText(
+        error.isEmpty() ? tr("Play a few songs and Encore will suggest what to play next, from "
+                             "what you play and when you play it. Each suggestion says why it "
+                             "was picked.")
+                        : error);
+    suggestion_stack_->setCurrentWidget(recommendations_);
 }
 
 void UpNextPage::updateSummary() {

@@ -3,6 +3,7 @@
 #include "playback/coverloader.h"
 #include "playback/playbackcontroller.h"
 #include "playback/seekslider.h"
+#include "widgets/badge.h"
 #include "widgets/elidedlabel.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
@@ -56,7 +57,8 @@ NowPlayingBar::NowPlayingBar(PlaybackController& playback, CoverLoader& covers, 
     , elapsed_(new QLabel(this))
     , seek_(new SeekSlider(this))
     , total_(new QLabel(this))
-    , volume_(new QSlider(Qt::Horizontal, this)) {
+    , volume_(new QSlider(Qt::Horizontal, this))
+    , incognito_(new Badge(tr("Incognito"), this)) {
     cover_->setFixedSize(kCoverSize, kCoverSize);
     QFont titleFont = title_->font();
     titleFont.setBold(true);
@@ -106,8 +108,14 @@ NowPlayingBar::NowPlayingBar(PlaybackController& playback, CoverLoader& covers, 
     transport->addLayout(buttons);
     transport->addLayout(seekRow);
 
+    incognito_->setToolTip(
+        tr("Nothing you play is logged while incognito is on "
+           "(Settings → Privacy, or encore-cli incognito off)"));
+    incognito_->hide();
     auto* volume = new QHBoxLayout;
     volume->addStretch();
+    volume->addWidget(incognito_);
+    volume->addSpacing(6);
     volume->addWidget(mute_);
     volume->addWidget(volume_);
 
@@ -285,6 +293,14 @@ void NowPlayingBar::refreshIcons() {
     showState(playback_.state());
     if (!has_cover_)
         showPlaceholderCover();
+}
+
+void NowPlayingBar::setIncognito(bool on) {
+    incognito_->setVisible(on);
+}
+
+bool NowPlayingBar::showsIncognito() const {
+    return incognito_->isVisibleTo(this);
 }
 
 void NowPlayingBar::changeEvent(QEvent* event) {

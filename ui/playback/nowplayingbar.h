@@ -14,6 +14,7 @@ class QToolButton;
 
 namespace encore {
 
+class Badge;
 class CoverLoader;
 class ElidedLabel;
 class PlaybackController;
@@ -35,6 +36,9 @@ public:
     QString elapsedText() const;
     bool hasCover() const { return has_cover_; }
     QSlider* volumeSlider() const { return volume_; }
+    // "Incognito" shows while nothing that plays is logged.
+    void setIncognito(bool on);
+    bool showsIncognito() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -66,6 +70,7 @@ private:
     QLabel* total_;
     QToolButton* mute_;
     QSlider* volume_;
+    Badge* incognito_;
     QString cover_path_;
     bool has_cover_ = false;
 };

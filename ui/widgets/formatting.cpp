@@ -40,4 +40,18 @@ QString Formatting::when(qint64 unixSeconds) {
     return QLocale().toString(at.date(), QLocale::ShortFormat);
 }
 
+QString Formatting::listenTime(qint64 unixSeconds, int utcOffsetMinutes) {
+    const QDateTime at =
+        QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::OffsetFromUTC, utcOffsetMinutes * 60);
+    const QDate day = at.date();
+    const QDate today = QDate::currentDate();
+    const QString time = QLocale().toString(at.time(), QLocale::ShortFormat);
+    if (day == today)
+        return QCoreApplication::translate("Formatting", "Today %1").arg(time);
+    if (day == today.addDays(-1))
+        return QCoreApplication::translate("Formatting", "Yesterday %1").arg(time);
+    return QCoreApplication::translate("Formatting", "%1 %2")
+        .arg(QLocale().toString(day, QLocale::ShortFormat), time);
+}
+
 }  // namespace encore

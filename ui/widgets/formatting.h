@@ -15,6 +15,9 @@ public:
     static QString count(qint64 n);
     // "Today 14:03", "Yesterday 09:12", else the locale's short date.
     static QString when(qint64 unixSeconds);
+    // When a listen started, on the clock of the place it was played (its stored UTC offset):
+    // "Today 14:03", "Yesterday 09:12", else the locale's short date and time.
+    static QString listenTime(qint64 unixSeconds, int utcOffsetMinutes);
 };
 
 }  // namespace encore
