@@ -53,6 +53,7 @@ void ListenTracker::start(TrackId track, qint64 durationMs, bool shuffle, qint64
     heard_ms_ = 0;
     position_ms_ = qMax<qint64>(0, startPositionMs);
     jumped_forward_ = position_ms_ > 0;
+    seeked_back_ = false;
     touched_incognito_ = incognito_;
 }
 
@@ -80,6 +81,8 @@ void ListenTracker::seek(qint64 positionMs) {
     positionMs = qMax<qint64>(0, positionMs);
     if (positionMs > position_ms_)
         jumped_forward_ = true;  // the jumped part is not heard
+    else if (positionMs < position_ms_)
+        seeked_back_ = true;  // the part played again is heard again
     position_ms_ = positionMs;
 }
 
@@ -87,9 +90,11 @@ void ListenTracker::finish() {
     if (!open_)
         return;
     foldSegment();
-    // Played to the end without jumping ahead: all of it was heard, whatever the player's
-    // end-of-media timing jitter says.
-    if (!jumped_forward_ && duration_ms_ > 0)
+    // Played straight through: exactly all of it was heard, whatever the player's end-of-media
+    // timing jitter (a late or early last tick) says.
+    if (!jumped_forward_ && !seeked_back_ && duration_ms_ > 0)
+        heard_ms_ = duration_ms_;
+    else if (!jumped_forward_ && duration_ms_ > 0)
         heard_ms_ = qMax(heard_ms_, duration_ms_);
     if (duration_ms_ > 0)
         position_ms_ = duration_ms_;

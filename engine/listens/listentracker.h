@@ -66,6 +66,7 @@ private:
     qint64 heard_ms_ = 0;          // folded playing time
     qint64 position_ms_ = 0;       // track position at segment_start_ms_
     bool jumped_forward_ = false;  // some part was never played (forward seek, late start)
+    bool seeked_back_ = false;     // some part was heard twice (backward seek)
     bool touched_incognito_ = false;
 };
 

@@ -51,6 +51,15 @@ private Q_SLOTS:
         QVERIFY(!tracker_->hasOpenListen());
     }
 
+    void lateEndOfMediaDoesNotOvercount() {
+        // the player reports the end one tick after the last sample
+        tracker_->start(7, 1000, false);
+        clock_->advance(1500);
+        tracker_->finish();
+        QCOMPARE(listens_.size(), 1);
+        QCOMPARE(listens_[0].ms_played, 1000);
+    }
+
     void pausesDoNotCount() {
         tracker_->start(1, 200'000, false);
         clock_->advance(50'000);
