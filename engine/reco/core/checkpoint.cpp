@@ -1,7 +1,7 @@
-// TwoTowerModel::save / load: one file with weights, optimiser state, vocabularies, version.
+// TorchModel::save / load: one file with weights, optimiser state, vocabularies, version.
 
+#include "reco/core/torchmodel_p.h"
 #include "reco/core/towers_p.h"
-#include "reco/core/twotowermodel.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -201,7 +201,7 @@ void copyRows(torch::Tensor& grown, const torch::Tensor& old, bool oov_tail) {
 
 }  // namespace
 
-CoreStatus TwoTowerModel::save(const std::string& path) const {
+CoreStatus TorchModel::save(const std::string& path) const {
     const ModelState& s = *state_;
     const std::vector<int64_t> config = configFields(s);
     const auto tensors = stateTensors(s);
@@ -234,9 +234,9 @@ CoreStatus TwoTowerModel::save(const std::string& path) const {
     return {};
 }
 
-Expected<TwoTowerModel> TwoTowerModel::load(const std::string& path,
-                                            const std::optional<ModelConfig>& grow_to,
-                                            const std::string& device) {
+Expected<std::unique_ptr<ModelImpl>> TorchModel::load(const std::string& path,
+                                                      const std::optional<ModelConfig>& grow_to,
+                                                      const std::string& device) {
     if (::access(path.c_str(), R_OK) != 0)
         return Failure{"the model checkpoint " + path + " does not exist or is not readable."};
     torch::serialize::InputArchive archive;
@@ -375,7 +375,7 @@ Expected<TwoTowerModel> TwoTowerModel::load(const std::string& path,
         }
     }
     state->config.device = device;
-    return TwoTowerModel(std::move(state));
+    return std::unique_ptr<ModelImpl>(new TorchModel(std::move(state)));
 }
 
 }  // namespace encore::reco

@@ -1,6 +1,7 @@
 // The in-batch softmax with logQ correction, accidental-hit removal and the skip term.
 
 #include "reco/core/loss_p.h"
+#include "reco/core/torchmodel_p.h"
 
 #include <unordered_map>
 #include <utility>
@@ -109,9 +110,7 @@ LossTensors retrievalLoss(const torch::Tensor& queries, const torch::Tensor& can
     return out;
 }
 
-}  // namespace detail
-
-LossValue computeRetrievalLoss(const LossBatch& batch, const LossSettings& settings) {
+LossValue torchRetrievalLoss(const LossBatch& batch, const LossSettings& settings) {
     const int64_t b = batch.rows;
     const int64_t d = batch.dim;
     auto floats = [](const std::vector<float>& v, std::vector<int64_t> shape) {
@@ -120,13 +119,15 @@ LossValue computeRetrievalLoss(const LossBatch& batch, const LossSettings& setti
     std::vector<int64_t> tracks(batch.tracks.begin(), batch.tracks.end());
     std::vector<uint8_t> skip(batch.is_skip.begin(), batch.is_skip.end());
     torch::NoGradGuard no_grad;
-    const detail::LossTensors loss =
-        detail::retrievalLoss(floats(batch.queries, {b, d}), floats(batch.candidates, {b, d}),
-                              torch::from_blob(tracks.data(), {b}, torch::kInt64).clone(),
-                              torch::from_blob(skip.data(), {b}, torch::kUInt8).to(torch::kBool),
-                              floats(batch.log_q, {b}), floats(batch.weights, {b}),
-                              torch::full({}, settings.temperature), settings);
+    const LossTensors loss =
+        retrievalLoss(floats(batch.queries, {b, d}), floats(batch.candidates, {b, d}),
+                      torch::from_blob(tracks.data(), {b}, torch::kInt64).clone(),
+                      torch::from_blob(skip.data(), {b}, torch::kUInt8).to(torch::kBool),
+                      floats(batch.log_q, {b}), floats(batch.weights, {b}),
+                      torch::full({}, settings.temperature), settings);
     return {loss.total.item<double>(), loss.softmax.item<double>(), loss.skip.item<double>()};
 }
+
+}  // namespace detail
 
 }  // namespace encore::reco

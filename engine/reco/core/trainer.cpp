@@ -1,8 +1,8 @@
-// TwoTowerModel::train: batching, the loss, and row-wise optimiser updates (torch lives here).
+// TorchModel::train: batching, the loss, and row-wise optimiser updates (torch lives here).
 
 #include "reco/core/loss_p.h"
+#include "reco/core/torchmodel_p.h"
 #include "reco/core/towers_p.h"
-#include "reco/core/twotowermodel.h"
 
 #include <algorithm>
 #include <chrono>
@@ -312,10 +312,9 @@ CoreStatus checkInputs(const ModelConfig& c, const Interactions& log, const Cata
 
 }  // namespace
 
-Expected<TrainStats> TwoTowerModel::train(const Interactions& log, const Catalog& catalog,
-                                          const TrainOptions& options,
-                                          const std::atomic<bool>* cancel,
-                                          const ProgressCallback& progress) {
+Expected<TrainStats> TorchModel::train(const Interactions& log, const Catalog& catalog,
+                                       const TrainOptions& options, const std::atomic<bool>* cancel,
+                                       const ProgressCallback& progress) {
     ModelState& s = *state_;
     if (CoreStatus ok = checkInputs(s.config, log, catalog); !ok)
         return Failure{ok.error()};

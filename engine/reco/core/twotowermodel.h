@@ -20,7 +20,7 @@
 namespace encore::reco {
 
 namespace detail {
-struct ModelState;
+class ModelImpl;
 }
 
 class TwoTowerModel {
@@ -66,8 +66,8 @@ public:
     CoreStatus save(const std::string& path) const;
 
 private:
-    explicit TwoTowerModel(std::unique_ptr<detail::ModelState> state);
-    std::unique_ptr<detail::ModelState> state_;
+    explicit TwoTowerModel(std::unique_ptr<detail::ModelImpl> impl);
+    std::unique_ptr<detail::ModelImpl> impl_;  // LibTorch, in a module loaded on first use
 };
 
 }  // namespace encore::reco
