@@ -1,4 +1,4 @@
-#include "clirunner.h"
+#include "clitestsupport.h"
 #include "library/tagwriter.h"
 #include "testsupport.h"
 
@@ -8,25 +8,8 @@
 
 using namespace encore;
 
-namespace {
-
-struct CliRun {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList& arguments) {
-    CliRun run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.code = cli::runCli(QStringList{QStringLiteral("encore-cli")} + arguments, out, err);
-    out.flush();
-    err.flush();
-    return run;
-}
-
-}  // namespace
+using test::CliRun;
+using test::runCli;
 
 class TestCli : public QObject {
     Q_OBJECT

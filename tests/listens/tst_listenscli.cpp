@@ -1,5 +1,5 @@
 // encore-cli import / plays / export / forget / profiles, run in-process like the real binary.
-#include "clirunner.h"
+#include "clitestsupport.h"
 #include "listensfixtures.h"
 #include "listenstestsupport.h"
 #include "testsupport.h"
@@ -13,12 +13,6 @@ using namespace encore;
 
 namespace {
 
-struct CliRun {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
 const QByteArray kHistory = fx::cliHistory();
 
 }  // namespace
@@ -29,15 +23,8 @@ class TestListensCli : public QObject {
     QTemporaryDir dir_;
     QString db_;
 
-    CliRun cli(QStringList arguments) {
-        CliRun run;
-        QTextStream out(&run.out);
-        QTextStream err(&run.err);
-        arguments << QStringLiteral("--db") << db_;
-        run.code = cli::runCli(QStringList{QStringLiteral("encore-cli")} + arguments, out, err);
-        out.flush();
-        err.flush();
-        return run;
+    test::CliRun cli(QStringList arguments) {
+        return test::runCli(arguments << QStringLiteral("--db") << db_);
     }
 
 private Q_SLOTS:
@@ -49,7 +36,7 @@ private Q_SLOTS:
     void importPrintsCountsPerFileAndTotal() {
         const QString file =
             test::writeFixture(dir_.filePath(QStringLiteral("StreamingHistory0.json")), kHistory);
-        const CliRun first = cli(
+        const test::CliRun first = cli(
             {QStringLiteral("import"), file, QStringLiteral("--time-zone"), QStringLiteral("UTC")});
         QCOMPARE(first.code, 0);
         QVERIFY2(
@@ -57,7 +44,7 @@ private Q_SLOTS:
                                               "0, unmatched 4, duplicates 0")),
             qPrintable(first.out));
         QVERIFY(first.out.contains(QStringLiteral("total: matched 0, unmatched 4, duplicates 0")));
-        const CliRun again = cli({QStringLiteral("import"), file});
+        const test::CliRun again = cli({QStringLiteral("import"), file});
         QCOMPARE(again.code, 0);
         QVERIFY2(again.out.contains(QStringLiteral("total: matched 0, unmatched 0, duplicates 4")),
                  qPrintable(again.out));
@@ -65,14 +52,15 @@ private Q_SLOTS:
 
     void importExitCodes() {
         QCOMPARE(cli({QStringLiteral("import")}).code, 1);  // nothing named
-        const CliRun zone = cli({QStringLiteral("import"), dir_.path(),
-                                 QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus")});
+        const test::CliRun zone =
+            cli({QStringLiteral("import"), dir_.path(), QStringLiteral("--time-zone"),
+                 QStringLiteral("Mars/Olympus")});
         QCOMPARE(zone.code, 1);
         const QString bad = test::writeFixture(dir_.filePath(QStringLiteral("bad.json")),
                                                "[{\"endTime\": \"2024-05-01 10:04\", ");
         const QString good =
             test::writeFixture(dir_.filePath(QStringLiteral("StreamingHistory0.json")), kHistory);
-        const CliRun run = cli({QStringLiteral("import"), good, bad});
+        const test::CliRun run = cli({QStringLiteral("import"), good, bad});
         QCOMPARE(run.code, 2);  // one file failed...
         QVERIFY(run.err.contains(QStringLiteral("bad.json")));
         QVERIFY(run.out.contains(QStringLiteral("unmatched 4")));  // ...the other is in
@@ -87,7 +75,7 @@ private Q_SLOTS:
                       QStringLiteral("UTC")})
                      .code,
                  0);
-        const CliRun all = cli({QStringLiteral("plays")});
+        const test::CliRun all = cli({QStringLiteral("plays")});
         QCOMPARE(all.code, 0);
         const QStringList lines = all.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 4);
@@ -96,9 +84,10 @@ private Q_SLOTS:
             qPrintable(lines[0]));  // newest first, in the listen's local time (UTC here)
         QVERIFY(lines[2].contains(QStringLiteral("skipped\t0:20")));
 
-        const CliRun range = cli({QStringLiteral("plays"), QStringLiteral("--since"),
-                                  QStringLiteral("2024-05-02T00:00Z"), QStringLiteral("--until"),
-                                  QStringLiteral("2024-05-03T00:00Z"), QStringLiteral("--json")});
+        const test::CliRun range =
+            cli({QStringLiteral("plays"), QStringLiteral("--since"),
+                 QStringLiteral("2024-05-02T00:00Z"), QStringLiteral("--until"),
+                 QStringLiteral("2024-05-03T00:00Z"), QStringLiteral("--json")});
         QCOMPARE(range.code, 0);
         const QJsonArray json = QJsonDocument::fromJson(range.out.toUtf8()).array();
         QCOMPARE(json.size(), 1);
@@ -110,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(
             cli({QStringLiteral("plays"), QStringLiteral("--since"), QStringLiteral("soon")}).code,
             1);
-        const CliRun nobody =
+        const test::CliRun nobody =
             cli({QStringLiteral("plays"), QStringLiteral("--profile"), QStringLiteral("nobody")});
         QCOMPARE(nobody.code, 2);
         QVERIFY(nobody.err.contains(QStringLiteral("nobody")));
@@ -120,7 +109,7 @@ private Q_SLOTS:
         const QString file =
             test::writeFixture(dir_.filePath(QStringLiteral("StreamingHistory0.json")), kHistory);
         cli({QStringLiteral("import"), file, QStringLiteral("--time-zone"), QStringLiteral("UTC")});
-        const CliRun lb = cli(
+        const test::CliRun lb = cli(
             {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("listenbrainz")});
         QCOMPARE(lb.code, 0);
         const QStringList lines = lb.out.trimmed().split(QLatin1Char('\n'));
@@ -129,7 +118,7 @@ private Q_SLOTS:
                     .object()
                     .contains(QStringLiteral("listened_at")));
         const QString csvPath = dir_.filePath(QStringLiteral("out.csv"));
-        const CliRun csv =
+        const test::CliRun csv =
             cli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
                  QStringLiteral("--since"), QStringLiteral("2024-05-02T00:00Z"),
                  QStringLiteral("-o"), csvPath});
@@ -152,9 +141,9 @@ private Q_SLOTS:
                       QStringLiteral("1")})
                      .code,
                  1);
-        const CliRun range = cli({QStringLiteral("forget"), QStringLiteral("--from"),
-                                  QStringLiteral("2024-05-02T00:00Z"), QStringLiteral("--to"),
-                                  QStringLiteral("2024-05-02T23:59Z")});
+        const test::CliRun range = cli({QStringLiteral("forget"), QStringLiteral("--from"),
+                                        QStringLiteral("2024-05-02T00:00Z"), QStringLiteral("--to"),
+                                        QStringLiteral("2024-05-02T23:59Z")});
         QCOMPARE(range.code, 0);
         QVERIFY2(range.out.contains(QStringLiteral("forgot 1 listens")), qPrintable(range.out));
         const QJsonArray left =
@@ -163,16 +152,16 @@ private Q_SLOTS:
                 .array();
         QCOMPARE(left.size(), 3);
         const qint64 uprising = left[0][QStringLiteral("track_id")].toInteger();
-        const CliRun track =
+        const test::CliRun track =
             cli({QStringLiteral("forget"), QStringLiteral("--track"), QString::number(uprising)});
         QVERIFY2(track.out.contains(QStringLiteral("forgot 2 listens")), qPrintable(track.out));
-        const CliRun all = cli({QStringLiteral("forget"), QStringLiteral("--all")});
+        const test::CliRun all = cli({QStringLiteral("forget"), QStringLiteral("--all")});
         QVERIFY(all.out.contains(QStringLiteral("forgot 1 listens")));
         QVERIFY(cli({QStringLiteral("plays")}).out.isEmpty());
     }
 
     void profilesManageListeners() {
-        CliRun list = cli({QStringLiteral("profiles")});
+        test::CliRun list = cli({QStringLiteral("profiles")});
         QCOMPARE(list.code, 0);
         QCOMPARE(list.out, QStringLiteral("* default\t0 listens\n"));
         QCOMPARE(
@@ -196,7 +185,7 @@ private Q_SLOTS:
         list = cli({QStringLiteral("profiles"), QStringLiteral("list")});
         QVERIFY2(list.out.contains(QStringLiteral("* Alex Doe\t4 listens")), qPrintable(list.out));
         QCOMPARE(cli({QStringLiteral("plays")}).out.count(QLatin1Char('\n')), 4);  // the active one
-        const CliRun refuse =
+        const test::CliRun refuse =
             cli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("Alex Doe")});
         QCOMPARE(refuse.code, 2);
         QVERIFY(refuse.err.contains(QStringLiteral("active")));
@@ -215,7 +204,7 @@ private Q_SLOTS:
     }
     void everyCommandHasHelp() {
         QFETCH(QString, command);
-        const CliRun run = cli({command, QStringLiteral("--help")});
+        const test::CliRun run = cli({command, QStringLiteral("--help")});
         QCOMPARE(run.code, 0);
         QVERIFY(run.out.contains(command));
         QVERIFY(run.out.contains(QStringLiteral("--db")));

@@ -2,7 +2,7 @@
 
 #include "recofixture.h"
 
-#include "clirunner.h"
+#include "clitestsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,25 +14,8 @@ using namespace encore;
 using encore::test::PlantedLibrary;
 using encore::test::RecoFixture;
 
-namespace {
-
-struct CliRun {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList& arguments) {
-    CliRun run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.code = cli::runCli(QStringList{QStringLiteral("encore-cli")} + arguments, out, err);
-    out.flush();
-    err.flush();
-    return run;
-}
-
-}  // namespace
+using test::CliRun;
+using test::runCli;
 
 class TestRecoCli : public QObject {
     Q_OBJECT

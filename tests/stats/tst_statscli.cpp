@@ -1,5 +1,5 @@
 // encore-cli stats: text and a JSON document holding every statistic.
-#include "clirunner.h"
+#include "clitestsupport.h"
 #include "statsfixture.h"
 
 #include <QJsonArray>
@@ -10,25 +10,8 @@
 using namespace encore;
 using encore::test::utc;
 
-namespace {
-
-struct CliRun {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList& arguments) {
-    CliRun run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.code = cli::runCli(QStringList{QStringLiteral("encore-cli")} + arguments, out, err);
-    out.flush();
-    err.flush();
-    return run;
-}
-
-}  // namespace
+using test::CliRun;
+using test::runCli;
 
 class TestStatsCli : public QObject {
     Q_OBJECT
