@@ -5,15 +5,21 @@
 #include "library/scanner.h"
 #include "listens/listentracker.h"
 #include "listens/systemclock.h"
+#include "reco/recoservice.h"
 #include "store/settingsstore.h"
 #include "store/trackstore.h"
 
 #include <QAtomicInteger>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
+
 namespace encore {
 
 namespace {
+
+constexpr int kRecoStartDelayMs = 2000;  // the window first: the trainer's first read waits
+constexpr qint64 kMsPerMinute = 60 * 1000;
 
 // Pool threads come and go: each read opens its own uniquely named connection.
 QString loaderConnectionName() {
@@ -51,6 +57,8 @@ Engine::Engine(Database database, std::shared_ptr<const Clock> clock, QObject* p
 }
 
 Engine::~Engine() {
+    if (reco_)
+        reco_->stop();  // cancels a running training first: it may take a while otherwise
     if (scanner_)
         scanner_->cancel();
     if (writer_) {
@@ -90,8 +98,72 @@ Status Engine::start() {
     connect(scanner_, &Scanner::libraryChanged, this, &Engine::libraryChanged);
     scanner_thread_.start(QThread::IdlePriority);
     startWriter();
+    startRecommender();
     started_ = true;
     return {};
+}
+
+RecoSettings Engine::defaultRecoSettings(const Database& database) {
+    RecoSettings settings;
+    settings.checkpoint_path = RecoService::defaultCheckpointPath(database);
+    settings.start_delay_ms = kRecoStartDelayMs;
+    return settings;
+}
+
+void Engine::setRecoSettings(const RecoSettings& settings) {
+    reco_settings_ = settings;
+}
+
+void Engine::startRecommender() {
+    RecoSettings settings = reco_settings_ ? *reco_settings_ : defaultRecoSettings(database_);
+    settings.retrain_interval_minutes = retrain_interval_minutes_.load();
+    min_plays_for_model_ = settings.min_plays_for_model;
+    reco_ = std::make_unique<RecoService>(database_, settings);
+    connect(reco_.get(), &RecoService::statusChanged, this, &Engine::onRecoStatus);
+    connect(this, &Engine::retrainIntervalChanged, reco_.get(),
+            &RecoService::setRetrainIntervalMinutes);
+    connect(scanner_, &Scanner::libraryChanged, reco_.get(), &RecoService::noteLibraryChanged);
+    connect(writer_, &HistoryWriter::playLogged, this, [this] { noteListensChanged(1); });
+    connect(writer_, &HistoryWriter::importFinished, this,
+            [this](const ImportReport& report) { noteListensChanged(report.total().added()); });
+    connect(writer_, &HistoryWriter::forgotten, this, &Engine::noteListensChanged);
+    reco_->start();
+}
+
+// New, imported and deleted listens all change what the model should learn.
+void Engine::noteListensChanged(qint64 count) {
+    if (count <= 0 || !reco_)
+        return;
+    const int n = int(qMin<qint64>(count, std::numeric_limits<int>::max() - new_listens_));
+    new_listens_ += n;
+    reco_->notePlaysLogged(n);
+}
+
+void Engine::onRecoStatus(const RecoStatus& status) {
+    if (status.state == RecoStatus::State::Training) {
+        new_listens_at_training_ = new_listens_;
+        return;
+    }
+    if (status.state == RecoStatus::State::Starting)
+        return;
+    // A job ended: the trainer's interval starts again now.
+    reco_job_ended_ms_ = clock_->nowMs();
+    if (status.trained_at > reco_trained_at_) {  // a new model: what it saw is not new
+        new_listens_ = qMax(0, new_listens_ - new_listens_at_training_);
+        reco_trained_at_ = status.trained_at;
+    }
+    new_listens_at_training_ = 0;
+}
+
+RetrainSchedule Engine::retrainSchedule() const {
+    RetrainSchedule schedule;
+    schedule.new_listens = new_listens_;
+    schedule.after_listens = reco_ ? reco_->retrainAfterPlays() : 0;
+    schedule.min_plays_for_model = min_plays_for_model_;
+    if (reco_job_ended_ms_ > 0)
+        schedule.next_check_ms =
+            reco_job_ended_ms_ + qint64(retrain_interval_minutes_.load()) * kMsPerMinute;
+    return schedule;
 }
 
 // Settings and profiles are needed before the window shows: one small read at startup.

@@ -6,6 +6,8 @@
 #include "library/scanreport.h"
 #include "listens/historyreader.h"
 #include "listens/historywriter.h"
+#include "reco/recosettings.h"
+#include "reco/recostatus.h"
 #include "store/database.h"
 #include "store/play.h"
 #include "store/playlog.h"
@@ -27,11 +29,21 @@ namespace encore {
 
 class Clock;
 class ListenTracker;
+class RecoService;
 class Scanner;
 
+// When the recommender retrains next, as far as the engine can tell: it retrains when the
+// interval has passed since its last job and there are new listens, or after enough of them.
+struct RetrainSchedule {
+    qint64 next_check_ms = 0;  // unix ms when the interval next looks for new listens; 0: unknown
+    int new_listens = 0;       // logged, imported or deleted since the serving model was trained
+    int after_listens = 0;     // a retraining starts as soon as new_listens reaches this
+    int min_plays_for_model = 0;  // below: play counts and tags suggest, no model
+};
+
 // The facade the UI and the command line talk to. Owns the worker threads (scanner, database
-// writer, and the later trainer), starts them after the migrations, stops them on destruction
-// (cancel, quit, wait). Its signals arrive on the thread that created the Engine.
+// writer, the recommender's trainer), starts them after the migrations, stops them on
+// destruction (cancel, quit, wait). Its signals arrive on the thread that created the Engine.
 class Engine : public QObject {
     Q_OBJECT
 
@@ -43,7 +55,7 @@ public:
     ~Engine() override;
 
     // Applies migrations, reads the shared settings and profiles, then starts the workers.
-    // Call once, before anything else.
+    // Call once, before anything else (setRecoSettings excepted).
     Status start();
     bool isStarted() const { return started_; }
 
@@ -136,6 +148,18 @@ public:
     int retrainIntervalMinutes() const { return retrain_interval_minutes_.load(); }
     static constexpr int kDefaultRetrainIntervalMinutes = 30;
 
+    // --- Recommender -----------------------------------------------------------------------
+
+    // How the recommender trains, if not as the product does (tests make it small and quick);
+    // call before start(). The retrain interval in minutes always comes from the database.
+    void setRecoSettings(const RecoSettings& settings);
+    // The product's settings: checkpoint next to the database, first look 2 s after start.
+    static RecoSettings defaultRecoSettings(const Database& database);
+    // The recommender (null before start()); it lives on this thread. Every logged or imported
+    // listen and every library change is passed on to it.
+    RecoService* recommender() const { return reco_.get(); }
+    RetrainSchedule retrainSchedule() const;
+
 public Q_SLOTS:
     // Re-reads the settings other programs may have changed (also done every few seconds).
     void checkSharedSettings();
@@ -164,6 +188,9 @@ Q_SIGNALS:
 private:
     Status readSharedState();
     void startWriter();
+    void startRecommender();
+    void noteListensChanged(qint64 count);
+    void onRecoStatus(const RecoStatus& status);
     void applyIncognito(bool on);
 
     Database database_;
@@ -181,6 +208,13 @@ private:
     Profile active_profile_;
     std::atomic<bool> incognito_{false};
     std::atomic<int> retrain_interval_minutes_{kDefaultRetrainIntervalMinutes};
+    std::optional<RecoSettings> reco_settings_;
+    std::unique_ptr<RecoService> reco_;
+    int new_listens_ = 0;
+    int new_listens_at_training_ = 0;  // of new_listens_, those the running training sees
+    qint64 reco_trained_at_ = 0;
+    qint64 reco_job_ended_ms_ = 0;
+    int min_plays_for_model_ = 0;
 };
 
 }  // namespace encore

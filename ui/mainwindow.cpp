@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
 #include "browse/librarypage.h"
+#include "dashboards/dashboardspage.h"
 #include "engine.h"
 #include "firstrunwizard.h"
-#include "pages/dashboardspage.h"
 #include "pages/historypage.h"
 #include "pages/settingspage.h"
 #include "pages/upnextpage.h"
@@ -15,7 +15,9 @@
 #include "playback/playqueue.h"
 #include "settings/historysection.h"
 #include "status/importstatus.h"
+#include "status/modelstatus.h"
 #include "status/scanstatus.h"
+#include "suggest/recommenderprovider.h"
 #include "suggest/similarpanel.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
@@ -32,6 +34,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace encore {
@@ -42,6 +45,7 @@ const auto kGeometryKey = QStringLiteral("window/geometry");
 const auto kPageKey = QStringLiteral("window/page");
 constexpr int kMessageMs = 10000;
 constexpr int kSidebarWidth = 190;
+constexpr int kDashboardsPreloadDelayMs = 5000;  // after startup's own reads and the first paint
 
 struct PageInfo {
     const char* icon;
@@ -75,7 +79,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     , pages_(new QStackedWidget(this))
     , library_(new LibraryPage(this))
     , up_next_(new UpNextPage(*playback_, this))
-    , dashboards_(new DashboardsPage(this))
+    , dashboards_(new dashboards::DashboardsPage(engine.database(), this))
     , history_(new HistoryPage(engine, this))
     , settings_(new SettingsPage(engine, *playback_->player(), this))
     , now_playing_(new NowPlayingBar(*playback_, *covers_, this))
@@ -108,10 +112,18 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
 
     statusBar()->addWidget(scan_status_, 1);
     statusBar()->addWidget(import_status_, 1);
+    if (engine_.recommender()) {
+        recommender_ = new RecommenderProvider(engine_, this);
+        model_status_ = new ModelStatus(*recommender_, this);
+        statusBar()->addPermanentWidget(model_status_, 2);
+    }
     statusBar()->addPermanentWidget(library_count_);
     now_playing_->setIncognito(engine_.incognito());
     connect(&engine_, &Engine::incognitoChanged, now_playing_, &NowPlayingBar::setIncognito);
     connectListening();
+    connectDashboards();
+    if (recommender_)
+        setSuggestionProvider(recommender_);
 
     connect(&engine_, &Engine::libraryChanged, this, &MainWindow::reloadLibrary);
     connect(library_, &LibraryPage::playRequested, playback_, &PlaybackController::playContext);
@@ -136,6 +148,8 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
             });
     connect(playback_, &PlaybackController::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+    connect(up_next_, &UpNextPage::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
 
     installShortcuts();
     refreshIcons();
@@ -156,6 +170,7 @@ void MainWindow::connectListening() {
                 if (stats_loading_)
                     stats_pending_ = true;  // the running read may predate this listen
                 library_->model()->setTrackPlayStats(play.track_id, stats);
+                up_next_->refreshSuggestions();  // "played in the last hour" changed
             });
     connect(&engine_, &Engine::historyChanged, this, &MainWindow::reloadPlayStats);
     connect(&engine_, &Engine::activeProfileChanged, this, &MainWindow::reloadPlayStats);
@@ -175,11 +190,30 @@ void MainWindow::connectListening() {
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
 }
 
-void MainWindow::setSuggestionProvider(SuggestionProvider* provider) {
-    up_next_->setProvider(provider);
-    if (!provider || similar_)
+// Charts follow the log and the library; "See recommendations" opens Up Next.
+void MainWindow::connectDashboards() {
+    auto* page = qobject_cast<dashboards::DashboardsPage*>(dashboards_);
+    if (!page)
         return;
-    similar_ = new SimilarPanel(*provider, this);
+    connect(&engine_, &Engine::playLogged, page, &dashboards::DashboardsPage::refresh);
+    connect(&engine_, &Engine::historyChanged, page, &dashboards::DashboardsPage::refresh);
+    connect(&engine_, &Engine::libraryChanged, page, &dashboards::DashboardsPage::libraryChanged);
+    connect(&engine_, &Engine::activeProfileChanged, page,
+            [page](const Profile& profile) { page->setProfile(profile.id); });
+    connect(page, &dashboards::DashboardsPage::recommendationsRequested, this,
+            [this] { showPage(UpNext); });
+}
+
+void MainWindow::setSuggestionProvider(SuggestionProvider* provider) {
+    provider_ = provider;
+    up_next_->setProvider(provider);
+    if (similar_) {
+        similar_->setProvider(provider);
+        return;
+    }
+    if (!provider)
+        return;
+    similar_ = new SimilarPanel(provider, this);
     library_->setSidePanel(similar_);
     auto show = [this](TrackId id) {
         const std::optional<TrackInfo> track = id ? playback_->resolve(id) : std::nullopt;
@@ -190,6 +224,8 @@ void MainWindow::setSuggestionProvider(SuggestionProvider* provider) {
     connect(similar_, &SimilarPanel::playRequested, playback_, &PlaybackController::playContext);
     connect(similar_, &SimilarPanel::enqueueRequested, this,
             [this](const QList<TrackId>& ids, bool next) { playback_->enqueue(ids, next); });
+    connect(similar_, &SimilarPanel::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
 }
 
 void MainWindow::setDashboardsPage(QWidget* page) {
@@ -201,6 +237,7 @@ void MainWindow::setDashboardsPage(QWidget* page) {
     pages_->removeWidget(dashboards_);
     dashboards_->deleteLater();
     dashboards_ = page;
+    connectDashboards();
     if (current)
         pages_->setCurrentIndex(index);
 }
@@ -298,8 +335,12 @@ void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
     library_->setIndex(std::move(index));
     library_count_->setText(tracks == 1 ? tr("1 track")
                                         : tr("%1 tracks").arg(Formatting::count(tracks)));
-    if (!library_loaded_)
+    if (!library_loaded_) {
         reloadPlayStats();  // later snapshots keep the figures the model has
+        if (auto* page = qobject_cast<dashboards::DashboardsPage*>(dashboards_))
+            QTimer::singleShot(kDashboardsPreloadDelayMs, page,
+                               &dashboards::DashboardsPage::preload);
+    }
     library_loaded_ = true;
     Q_EMIT libraryLoaded(tracks);
 }

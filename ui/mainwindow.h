@@ -18,9 +18,11 @@ class Engine;
 class HistoryPage;
 class ImportStatus;
 class LibraryPage;
+class ModelStatus;
 class NowPlayingBar;
 class PlayQueue;
 class PlaybackController;
+class RecommenderProvider;
 class ScanStatus;
 class SettingsPage;
 class SimilarPanel;
@@ -28,9 +30,10 @@ class SuggestionProvider;
 class UpNextPage;
 
 // Encore's window: a sidebar of pages (Library, Up Next, Dashboards, History, Settings), the
-// now-playing strip below them and the scan and import status at the bottom. It only wires
-// widgets to the engine and to playback (every listen goes through the engine's play and skip
-// rules to the database writer); the work is in the pages and the engine.
+// now-playing strip below them and the scan, import and recommender status at the bottom. It
+// only wires widgets to the engine and to playback (every listen goes through the engine's
+// play and skip rules to the database writer; suggestions come from the engine's recommender,
+// the dashboards from their own statistics worker); the work is in the pages and the engine.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -45,13 +48,17 @@ public:
     LibraryPage* libraryPage() const { return library_; }
     UpNextPage* upNextPage() const { return up_next_; }
     HistoryPage* historyPage() const { return history_; }
+    // The Dashboards page (encore::dashboards::DashboardsPage unless replaced).
     QWidget* dashboardsPage() const { return dashboards_; }
-    // Puts `page` (e.g. encore::dashboards::DashboardsPage) in the Dashboards slot; the window
-    // owns it and drops the page it replaces.
+    // Puts `page` in the Dashboards slot; the window owns it and drops the page it replaces.
     void setDashboardsPage(QWidget* page);
-    // Where "Recommended next" and "Similar to" come from (the recommender behind an adapter;
-    // the caller keeps it alive). Adds the similar-songs panel to the Library page.
+    // Where "Recommended next" and "Similar to" come from. The window starts with the engine's
+    // recommender (when the engine is started); another provider (kept alive by the caller)
+    // replaces it. The similar-songs panel sits on the right of the Library page.
     void setSuggestionProvider(SuggestionProvider* provider);
+    SuggestionProvider* suggestionProvider() const { return provider_; }
+    // The recommender's line in the status bar (null without a started engine).
+    ModelStatus* modelStatus() const { return model_status_; }
     SimilarPanel* similarPanel() const { return similar_; }
     SettingsPage* settingsPage() const { return settings_; }
     PlaybackController* playback() const { return playback_; }
@@ -92,6 +99,7 @@ private:
     void installShortcuts();
     void showLibrary(std::shared_ptr<const LibraryIndex> index);
     void connectListening();
+    void connectDashboards();
     void startFirstRun(const QStringList& folders, const QStringList& histories);
     void refreshIcons();
     void saveState() const;
@@ -112,6 +120,9 @@ private:
     ScanStatus* scan_status_;
     ImportStatus* import_status_;
     SimilarPanel* similar_ = nullptr;
+    SuggestionProvider* provider_ = nullptr;
+    RecommenderProvider* recommender_ = nullptr;
+    ModelStatus* model_status_ = nullptr;
     QLabel* library_count_;
     bool loading_ = false;
     bool reload_pending_ = false;

@@ -1,17 +1,24 @@
 // screenshots [--out DIR] [--library DIR] [--tracks N] [--history DIR]
 //
-// Renders Encore's main views to PNG files and prints the folder: Library (plain, filtered
-// and browsed, dark), Up Next with a queue, Dashboards, History with a real imported listening
-// history and its import report, Settings (profiles, history import and deletion), the
+// Renders Encore's main views to PNG files and prints the folder: Library (plain with the
+// similar-songs panel, filtered, browsed, dark), Up Next with a queue and the recommender's
+// suggestions with their reasons (light and dark, and the stand-ins of a fresh profile),
+// "Similar to" a track, History with a real imported listening history and its import report,
+// the Dashboards on that history, Settings (profiles, history import and deletion), the
 // first-run wizard (both pages), the incognito badge and the scan problem list. Without
 // --library it makes a demo library with bench/make-library (N tracks, 15 genres, album
-// covers) and scans it. The history is one person's real Spotify export from
-// ../shared/data/listens/spotify (when that folder is there), imported by the database writer
-// through the HistoryImporter as the Settings page does. Playback uses the clocked stand-in,
-// so no sound device is needed. Runs offscreen unless there is a display.
+// covers) and scans it; the demo profile then listens to it for 45 days (demolistens.h,
+// logged through the engine as the player does) and the recommender trains on that. The
+// history is one person's real Spotify export from ../shared/data/listens/spotify (when that
+// folder is there), imported into its own profile by the database writer as the Settings page
+// does. Playback uses the clocked stand-in, so no sound device is needed. Runs offscreen unless
+// there is a display.
+
+#include "demolistens.h"
 
 #include "browse/browsermodel.h"
 #include "browse/librarypage.h"
+#include "dashboards/dashboardspage.h"
 #include "engine.h"
 #include "firstrunwizard.h"
 #include "history/historymodel.h"
@@ -19,16 +26,23 @@
 #include "mainwindow.h"
 #include "pages/historypage.h"
 #include "pages/settingspage.h"
+#include "pages/upnextpage.h"
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
+#include "reco/publishedmodel.h"
+#include "reco/recoservice.h"
 #include "settings/historysection.h"
 #include "settings/profilessection.h"
 #include "status/importreportdialog.h"
 #include "status/importstatus.h"
+#include "status/modelstatus.h"
 #include "status/scanproblemsdialog.h"
+#include "suggest/similarpanel.h"
+#include "suggest/suggestionlist.h"
 #include "widgets/appearance.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
@@ -56,6 +70,9 @@ constexpr int kWidth = 1400;
 constexpr int kHeight = 860;
 // One person's export (3 files, 24,893 listens, 2019-2020).
 constexpr char kDefaultHistory[] = "listens/spotify/RomainLeclair__MySpotifyData";
+constexpr int kTrainTimeoutMs = 10 * 60 * 1000;
+constexpr quint64 kDemoSeed = 7;
+constexpr int kQuietMs = 2500;
 
 void print(const QString& line) {
     std::printf("%s\n", qPrintable(line));
@@ -164,11 +181,33 @@ int main(int argc, char** argv) {
     QDir out(parser.value(QStringLiteral("out")));
     out.mkpath(QStringLiteral("."));
 
-    Engine engine(Database(work.filePath(QStringLiteral("encore.sqlite"))));
+    const Database database(work.filePath(QStringLiteral("encore.sqlite")));
+    Engine engine(database);
+    RecoSettings recoSettings = Engine::defaultRecoSettings(database);
+    recoSettings.start_delay_ms = 0;  // nobody is waiting for the window here
+    engine.setRecoSettings(recoSettings);
     if (const Status started = engine.start(); !started) {
         print(QStringLiteral("screenshots: %1").arg(started.error()));
         return 2;
     }
+    RecoService* reco = engine.recommender();
+    // Settled: no training for a few seconds (a job may queue the next one at its end).
+    auto idleRecommender = [&] {
+        auto busy = [&] {
+            return reco->status().training() || reco->status().state == RecoStatus::State::Starting;
+        };
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < kTrainTimeoutMs) {
+            if (!busy()) {
+                settle(kQuietMs);
+                if (!busy())
+                    return true;
+            }
+            settle(200);
+        }
+        return false;
+    };
     MainWindow window(engine);
     window.resize(kWidth, kHeight);
     window.show();
@@ -179,11 +218,38 @@ int main(int argc, char** argv) {
     }
     window.reloadLibrary();
     waitFor(&window, &MainWindow::libraryLoaded, 60000);
-    print(QStringLiteral("# %1 tracks").arg(window.libraryPage()->model()->rowCount()));
+    LibraryPage* page = window.libraryPage();
+    print(QStringLiteral("# %1 tracks").arg(page->model()->rowCount()));
     print(QStringLiteral("Screenshots in %1:").arg(out.absolutePath()));
 
-    // Something playing, something queued.
-    LibraryPage* page = window.libraryPage();
+    // Before any listening: what a new listener's Up Next offers, and says.
+    UpNextPage* upNext = window.upNextPage();
+    idleRecommender();
+    waitUntil([&] { return reco->publishedModel() && !reco->publishedModel()->tracks.empty(); },
+              30000);
+    window.showPage(MainWindow::UpNext);
+    upNext->refreshSuggestions();
+    waitFor(upNext, &UpNextPage::suggestionsShown, 5000);
+    save(window, out, QStringLiteral("00-up-next-first-run"));
+
+    // Six weeks of the demo profile's listening, logged as the player does; the recommender
+    // retrains on them by itself.
+    const std::shared_ptr<const LibraryIndex> index = page->model()->libraryIndex();
+    const QList<Play> demo =
+        bench::demoListens(*index, QDateTime::currentSecsSinceEpoch(), kDemoSeed);
+    int logged = 0;
+    const auto counter = QObject::connect(&engine, &Engine::playLogged, [&logged] { ++logged; });
+    for (const Play& p : demo)
+        engine.logListen(p);
+    waitUntil([&] { return logged >= demo.size(); }, 60000);
+    QObject::disconnect(counter);
+    if (!idleRecommender() || reco->status().state != RecoStatus::State::Ready)
+        print(QStringLiteral("# the recommender did not train: %1").arg(reco->status().message));
+    print(QStringLiteral("# %1 demo listens; %2")
+              .arg(logged)
+              .arg(window.modelStatus() ? window.modelStatus()->text() : QString()));
+
+    // Something playing from the favourite album, something queued.
     QTableView* view = page->view();
     const int playing = qMin(4, page->model()->rowCount() - 1);
     if (playing >= 0) {
@@ -199,6 +265,8 @@ int main(int argc, char** argv) {
     }
 
     window.showPage(MainWindow::Library);
+    if (SimilarPanel* similar = window.similarPanel())
+        waitUntil([&] { return similar->list()->count() > 0; }, 5000);
     save(window, out, QStringLiteral("01-library"));
 
     page->filterEdit()->setText(QStringLiteral("night"));
@@ -214,11 +282,25 @@ int main(int argc, char** argv) {
     save(window, out, QStringLiteral("03-library-browse"));
     page->genreList()->setCurrentIndex(page->genres()->index(0));
 
+    // Up Next: the queue, then the recommender's picks with their reasons; a row selected
+    // shows its buttons (play now, queue, not for me).
+    upNext->autoplayBox()->setChecked(true);
     window.showPage(MainWindow::UpNext);
+    waitUntil([&] { return upNext->suggestionList()->count() > 0; }, 5000);
+    upNext->suggestionList()->setCurrentRow(1);
     save(window, out, QStringLiteral("04-up-next"));
-    window.showPage(MainWindow::Dashboards);
-    save(window, out, QStringLiteral("05-dashboards"));
-    // A real listening history, imported as Settings → Import does (the writer thread).
+
+    // "Similar to" a track of an album the demo profile plays often.
+    view->selectRow(qMin(2, page->model()->rowCount() - 1));
+    window.showPage(MainWindow::Library);
+    if (SimilarPanel* similar = window.similarPanel()) {
+        waitFor(similar, &SimilarPanel::updated, 5000);
+        similar->list()->setCurrentRow(0);
+    }
+    save(window, out, QStringLiteral("05-similar"));
+
+    // A real listening history, imported as Settings → Import does (the writer thread), into
+    // its own profile; History and Dashboards show it.
     const QString history = parser.value(QStringLiteral("history"));
     if (!history.isEmpty() && QFileInfo(history).isDir()) {
         engine.addProfile(QStringLiteral("Romain"));
@@ -235,11 +317,11 @@ int main(int argc, char** argv) {
                   .arg(QFileInfo(history).fileName(), window.importStatus()->text()));
         // And some listens played here today, as the player logs them (skips included).
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const int logged = qMin(12, page->model()->rowCount());
-        for (int i = 0; i < logged; ++i) {
+        const int today = qMin(12, page->model()->rowCount());
+        for (int i = 0; i < today; ++i) {
             Play listen;
             listen.track_id = page->model()->trackIdAt((i * 7) % page->model()->rowCount());
-            listen.started_at = now - 600 * (logged - i);
+            listen.started_at = now - 600 * (today - i);
             listen.utc_offset_minutes = engine.clock().utcOffsetMinutes(listen.started_at * 1000);
             listen.duration_ms = 240000;
             const bool skipped = i % 4 == 3;
@@ -250,6 +332,7 @@ int main(int argc, char** argv) {
             engine.logListen(listen);
         }
         waitUntil([&] { return window.historyPage()->model()->rowCount() > 0; }, 30000);
+        idleRecommender();  // the import retrains the model: let it finish first
         settle(1000);
         save(window, out, QStringLiteral("06-history"));
         if (report) {
@@ -261,35 +344,61 @@ int main(int argc, char** argv) {
         window.showPage(MainWindow::History);
         save(window, out, QStringLiteral("06-history"));
     }
+    if (auto* dashboards = qobject_cast<dashboards::DashboardsPage*>(window.dashboardsPage())) {
+        window.showPage(MainWindow::Dashboards);
+        if (dashboards->isComputing() || !dashboards->report())
+            waitFor(dashboards, &dashboards::DashboardsPage::updated, 120000);
+        save(window, out, QStringLiteral("07-dashboards"));
+        // Further down: the statistics of what makes a song popular, and time patterns.
+        if (auto* scroll = dashboards->findChild<QScrollArea*>()) {
+            scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum() / 2);
+            save(window, out, QStringLiteral("07b-dashboards-more"));
+            scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+            save(window, out, QStringLiteral("07c-dashboards-end"));
+            scroll->verticalScrollBar()->setValue(0);
+        }
+    }
     window.showPage(MainWindow::Settings);
-    save(window, out, QStringLiteral("07-settings"));
+    save(window, out, QStringLiteral("08-settings"));
     // Further down: profiles, the history's import and deletion, privacy.
     if (auto* scroll = window.settingsPage()->findChild<QScrollArea*>()) {
         scroll->ensureWidgetVisible(window.settingsPage()->history(), 0, 0);
         scroll->verticalScrollBar()->setValue(window.settingsPage()->profiles()->y() - 16);
     }
-    save(window, out, QStringLiteral("07b-settings-history"));
+    save(window, out, QStringLiteral("08b-settings-history"));
 
+    // The demo profile again, in the dark.
+    const QString demoProfile = engine.profiles().value(0).name;
+    engine.setActiveProfile(demoProfile);
+    waitUntil([&] { return engine.activeProfile().name == demoProfile; }, 10000);
     Appearance::apply(Appearance::Mode::Dark);
     window.showPage(MainWindow::Library);
-    save(window, out, QStringLiteral("08-library-dark"));
+    save(window, out, QStringLiteral("10-library-dark"));
     window.showPage(MainWindow::UpNext);
-    save(window, out, QStringLiteral("09-up-next-dark"));
+    waitFor(upNext, &UpNextPage::suggestionsShown, 5000);
+    upNext->suggestionList()->setCurrentRow(0);
+    save(window, out, QStringLiteral("11-up-next-dark"));
+    if (auto* dashboards = qobject_cast<dashboards::DashboardsPage*>(window.dashboardsPage())) {
+        window.showPage(MainWindow::Dashboards);
+        if (dashboards->isComputing())
+            waitFor(dashboards, &dashboards::DashboardsPage::updated, 120000);
+        save(window, out, QStringLiteral("12-dashboards-dark"));
+    }
     Appearance::apply(Appearance::Mode::Light);
 
     FirstRunWizard wizard;
     wizard.setFolders({QDir::homePath() + QStringLiteral("/Music")});
     wizard.show();
-    save(wizard, out, QStringLiteral("10-first-run"));
+    save(wizard, out, QStringLiteral("13-first-run"));
     wizard.setHistoryPaths({QDir::homePath() + QStringLiteral("/Downloads/my_spotify_data.zip")});
     wizard.next();
-    save(wizard, out, QStringLiteral("10b-first-run-history"));
+    save(wizard, out, QStringLiteral("13b-first-run-history"));
     wizard.hide();
 
     // Incognito: the badge in the now-playing bar.
     engine.setIncognito(true);
     window.showPage(MainWindow::Library);
-    save(window, out, QStringLiteral("12-incognito"));
+    save(window, out, QStringLiteral("14-incognito"));
     engine.setIncognito(false);
 
     ScanReport report;
@@ -302,6 +411,6 @@ int main(int argc, char** argv) {
          QStringLiteral("not a readable audio file (TagLib could not parse it)")}};
     ScanProblemsDialog problems(report);
     problems.show();
-    save(problems, out, QStringLiteral("11-scan-problems"));
+    save(problems, out, QStringLiteral("15-scan-problems"));
     return 0;
 }

@@ -6,6 +6,12 @@
 #include <QDebug>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace encore {
 
 namespace {
@@ -13,6 +19,15 @@ namespace {
 constexpr int kLibraryDebounceMs = 5000;  // a scan changes many tracks: re-index once after it
 constexpr int kMillisecondsPerMinute = 60 * 1000;
 const QString kConnectionName = QStringLiteral("encore-trainer");
+
+// QThread::LowestPriority does nothing on Linux (SCHED_OTHER has one static priority): a nice
+// value on this thread lets the GUI thread win a contended core from the training.
+void lowerThisThreadsPriority() {
+#ifdef Q_OS_LINUX
+    constexpr int kTrainerNice = 15;
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), kTrainerNice);
+#endif
+}
 
 }  // namespace
 
@@ -31,6 +46,7 @@ void RecoTrainer::shutdown() {
 }
 
 void RecoTrainer::start() {
+    lowerThisThreadsPriority();
     interval_timer_ = new QTimer(this);
     interval_timer_->setSingleShot(true);
     connect(interval_timer_, &QTimer::timeout, this, &RecoTrainer::onInterval);

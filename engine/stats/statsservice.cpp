@@ -20,7 +20,7 @@ void registerMetaTypes() {
 
 StatsService::StatsService(Database database, QObject* parent) : QObject(parent) {
     registerMetaTypes();
-    worker_ = new StatsWorker(std::move(database), &latest_, &cancel_);
+    worker_ = new StatsWorker(std::move(database), &latest_, &cancel_, &stopping_);
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &StatsWorker::partReady, this, &StatsService::partReady);
@@ -33,6 +33,7 @@ StatsService::StatsService(Database database, QObject* parent) : QObject(parent)
 StatsService::~StatsService() {
     latest_.store(0);
     cancel_.store(true);
+    stopping_.store(true);
     QMetaObject::invokeMethod(worker_, &StatsWorker::shutdown, Qt::BlockingQueuedConnection);
     thread_.quit();
     thread_.wait();
@@ -46,6 +47,10 @@ quint64 StatsService::request(const StatsQuery& query, Scope scope) {
         worker_, [worker = worker_, id, query, scope] { worker->compute(id, query, int(scope)); },
         Qt::QueuedConnection);
     return id;
+}
+
+void StatsService::preload() {
+    QMetaObject::invokeMethod(worker_, &StatsWorker::preload, Qt::QueuedConnection);
 }
 
 quint64 StatsService::refresh(Scope scope) {

@@ -33,6 +33,8 @@ public:
     quint64 request(const StatsQuery& query, Scope scope = Scope::Plays);
     // The last query again, after listens were logged or a history imported.
     quint64 refresh(Scope scope = Scope::Plays);
+    // Reads the data in the background before anything is asked (see StatsWorker::preload).
+    void preload();
     const StatsQuery& lastQuery() const { return last_query_; }
 
 Q_SIGNALS:
@@ -46,6 +48,7 @@ private:
     StatsWorker* worker_ = nullptr;  // lives on thread_
     std::atomic<quint64> latest_{0};
     std::atomic<bool> cancel_{false};
+    std::atomic<bool> stopping_{false};
     StatsQuery last_query_;
 };
 

@@ -17,11 +17,15 @@ class StatsWorker : public QObject {
     Q_OBJECT
 
 public:
-    StatsWorker(Database database, const std::atomic<quint64>* latest, std::atomic<bool>* cancel);
+    StatsWorker(Database database, const std::atomic<quint64>* latest, std::atomic<bool>* cancel,
+                const std::atomic<bool>* stopping);
     ~StatsWorker() override;
 
 public Q_SLOTS:
     void compute(quint64 id, const encore::stats::StatsQuery& query, int scope);
+    // Reads the tracks and the whole log into memory ahead of the first request, so the page
+    // fills at the speed of a refresh the first time it is opened. Only stopping cancels it.
+    void preload();
     // Closes the connection on this thread (before the thread stops).
     void shutdown();
 
@@ -31,11 +35,13 @@ Q_SIGNALS:
     void failed(quint64 id, const QString& message);
 
 private:
+    bool openConnection(quint64 id);
     bool superseded(quint64 id) const { return latest_->load() != id; }
 
     Database database_;
     const std::atomic<quint64>* latest_;
     std::atomic<bool>* cancel_;
+    const std::atomic<bool>* stopping_;
     std::unique_ptr<ScopedConnection> connection_;
     std::unique_ptr<StatsDataLoader> loader_;
 };

@@ -41,7 +41,10 @@ public:
         ++asked;
         return QtFuture::makeReadyFuture(Result<QList<Suggestion>>(like(track, count)));
     }
-    void notForMe(TrackId track, TrackId) override { rejected.insert(track); }
+    QFuture<Status> notForMe(TrackId track, TrackId) override {
+        rejected.insert(track);
+        return QtFuture::makeReadyFuture(Status());
+    }
     QString status() const override { return QStringLiteral("answers from the library"); }
 
 private:
@@ -118,9 +121,7 @@ private Q_SLOTS:
         const int before = f.provider.asked;
         Q_EMIT f.provider.changed();
         QTRY_VERIFY(f.provider.asked > before);
-        QCOMPARE(
-            page->suggestionList()->currentItem()->data(SuggestionList::kTrackIdRole).toLongLong(),
-            selected);
+        QCOMPARE(page->suggestionList()->currentTrackId(), selected);
 
         Q_EMIT page->suggestionList()->notForMeRequested(selected);
         QVERIFY(f.provider.rejected.contains(selected));

@@ -34,6 +34,7 @@ constexpr int kMaxKeptSelection = 2000;
 const auto kHeaderKey = QStringLiteral("library/header");
 const auto kSplitterKey = QStringLiteral("library/splitter");
 const auto kBrowserKey = QStringLiteral("library/browser");
+const auto kSideKey = QStringLiteral("library/side");
 
 // Opens the view's current row on Enter, like a double-click.
 class EnterFilter : public QObject {
@@ -111,10 +112,10 @@ LibraryPage::LibraryPage(QWidget* parent)
     header->setHighlightSections(false);
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);  // album order until a column is picked
-    view_->setColumnWidth(LibraryModel::Title, 280);
-    view_->setColumnWidth(LibraryModel::Artist, 180);
-    view_->setColumnWidth(LibraryModel::Album, 210);
-    view_->setColumnWidth(LibraryModel::Genre, 130);
+    view_->setColumnWidth(LibraryModel::Title, 240);
+    view_->setColumnWidth(LibraryModel::Artist, 160);
+    view_->setColumnWidth(LibraryModel::Album, 180);
+    view_->setColumnWidth(LibraryModel::Genre, 110);
     view_->setColumnWidth(LibraryModel::Year, 56);
     view_->setColumnWidth(LibraryModel::Duration, 56);
     view_->setColumnWidth(LibraryModel::Plays, 56);
@@ -323,14 +324,17 @@ void LibraryPage::setSidePanel(QWidget* panel) {
         side_panel_->deleteLater();
     side_panel_ = panel;
     side_->addWidget(panel);
-    side_->setStretchFactor(0, 3);
-    side_->setStretchFactor(1, 1);
+    // The panel keeps its width (its size hint, or what the listener dragged it to).
+    side_->setStretchFactor(0, 1);
+    side_->setStretchFactor(1, 0);
 }
 
 void LibraryPage::saveState(QSettings& settings) const {
     settings.setValue(kHeaderKey, view_->horizontalHeader()->saveState());
     settings.setValue(kSplitterKey, vertical_->saveState());
     settings.setValue(kBrowserKey, browser_->saveState());
+    if (side_panel_)
+        settings.setValue(kSideKey, side_->saveState());
 }
 
 void LibraryPage::restoreState(const QSettings& settings) {
@@ -339,6 +343,8 @@ void LibraryPage::restoreState(const QSettings& settings) {
         view_->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     vertical_->restoreState(settings.value(kSplitterKey).toByteArray());
     browser_->restoreState(settings.value(kBrowserKey).toByteArray());
+    if (side_panel_)
+        side_->restoreState(settings.value(kSideKey).toByteArray());
 }
 
 }  // namespace encore

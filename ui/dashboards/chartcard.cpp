@@ -17,12 +17,15 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace encore::dashboards {
 
 namespace {
 
 constexpr int kChartPage = 0;
 constexpr int kTablePage = 1;
+constexpr int kMinChartAreaPx = 260;  // every chart at least this tall, rankings taller
 
 }  // namespace
 
@@ -77,8 +80,13 @@ ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
     buttons->addWidget(export_);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(headline_);
-    layout->addWidget(stack_, 1);
+    // The chart keeps its own height: a neighbour's longer headline or a new report must not
+    // resize it, as Qt Charts lays every axis label out again on each resize (~1.5 ms a chart).
+    stack_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    fitChartHeight();
+    layout->addWidget(stack_);
     layout->addLayout(buttons);
+    layout->addStretch(1);  // a shorter card in a row keeps its content at the top
     setPending(true);
 }
 
@@ -102,10 +110,16 @@ QString ChartCard::caption() const {
     return caption_->text();
 }
 
+void ChartCard::fitChartHeight() {
+    const int wanted = chart_ ? chart_->widget()->minimumHeight() : 0;
+    stack_->setFixedHeight(std::max(kMinChartAreaPx, wanted));
+}
+
 void ChartCard::setData(const ChartData& data) {
     model_->setChartData(data);
     if (chart_)
         chart_->setData(data);
+    fitChartHeight();
     has_data_ = true;
     setPending(false);
 }

@@ -48,6 +48,7 @@ public:
 
 private:
     void exportWithDialog(bool png);
+    void fitChartHeight();
 
     QString key_;
     QLabel* headline_;

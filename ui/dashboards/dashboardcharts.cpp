@@ -4,6 +4,7 @@
 #include "stats/summary/headlines.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -336,9 +337,15 @@ CardContent cardContent(const QString& key, const StatsReport& r) {
     if (key == QLatin1String("genre-by-hour"))
         return shares(r.time.by_hour, Kind::StackedShares, QObject::tr("Hour"),
                       by + QObject::tr("of each local hour."));
-    if (key == QLatin1String("genre-by-weekday"))
-        return shares(r.time.by_weekday, Kind::StackedShares, QObject::tr("Weekday"),
+    if (key == QLatin1String("genre-by-weekday")) {
+        // Full names stand on end under seven narrow bars and run into the axis title.
+        stats::GenreShareTable days = r.time.by_weekday;
+        for (int b = 0; b < days.buckets.size() && std::size_t(b) < days.bucket_keys.size(); ++b)
+            days.buckets[b] =
+                QLocale().dayName(int(days.bucket_keys[std::size_t(b)]) + 1, QLocale::ShortFormat);
+        return shares(days, Kind::StackedShares, QObject::tr("Weekday"),
                       by + QObject::tr("of each weekday."));
+    }
     if (key == QLatin1String("genre-by-month"))
         return shares(r.time.by_month, Kind::StackedShares, QObject::tr("Month"),
                       by + QObject::tr("of each month of the year."));

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace encore::dashboards {
@@ -27,7 +28,11 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
     , service_(new stats::StatsService(std::move(database), this))
     , period_(new QComboBox(this))
     , profiles_(new QComboBox(this))
-    , status_(new QLabel(this)) {
+    , status_(new QLabel(this))
+    , fill_(new QTimer(this)) {
+    fill_->setSingleShot(true);
+    fill_->setInterval(0);
+    connect(fill_, &QTimer::timeout, this, &DashboardsPage::fillNextCard);
     period_->addItem(tr("Last 4 weeks"), int(Period::Last4Weeks));
     period_->addItem(tr("Last 3 months"), int(Period::Last3Months));
     period_->addItem(tr("Last 12 months"), int(Period::Last12Months));
@@ -37,6 +42,8 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
     period_->setAccessibleName(tr("Period"));
     profiles_->addItem(tr("Active profile"), QVariant::fromValue<qint64>(stats::kActiveProfile));
     profiles_->setAccessibleName(tr("Profile"));
+    profiles_->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // "Romain (active)" in full
+    period_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto* recommendations = new QPushButton(tr("See recommendations"), this);
     recommendations->setToolTip(tr("What to play next, from the same listening history"));
     connect(recommendations, &QPushButton::clicked, this,
@@ -59,6 +66,7 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
 
     auto* content = new QWidget;
     auto* grid = new QGridLayout(content);
+    grid_ = grid;
     int i = 0;
     for (const CardSpec& spec : dashboardCards()) {
         auto* card = new ChartCard(QString::fromLatin1(spec.key), spec.kind, content);
@@ -66,9 +74,13 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
         cards_.append(card);
         ++i;
     }
+    for (int c = 0; c < kColumns; ++c)
+        grid->setColumnStretch(c, 1);  // equal columns: a card's text never changes its width
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
+    // A scroll bar that came and went would change every chart's width, and so relayout it.
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -115,6 +127,10 @@ void DashboardsPage::libraryChanged() {
     compute(true);
 }
 
+void DashboardsPage::preload() {
+    service_->preload();
+}
+
 void DashboardsPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     if (stale_)
@@ -153,6 +169,9 @@ void DashboardsPage::compute(bool libraryToo) {
     }
     stale_ = false;
     computing_ = true;
+    to_fill_.clear();
+    grid_->setEnabled(true);
+    finished_.reset();
     status_->setText(tr("Updating..."));
     for (ChartCard* c : cards_)
         c->setPending(true);
@@ -188,16 +207,54 @@ void DashboardsPage::onPart(quint64 id, stats::StatsPart part,
                          [&](const CardSpec& s) { return c->key() == QLatin1String(s.key); });
         if (spec == dashboardCards().end() || spec->part != part)
             continue;
-        const CardContent content = cardContent(c->key(), *report);
-        c->setData(content.data);
-        c->setHeadline(content.headline);
-        c->setCaption(content.caption);
+        auto queued = std::find_if(to_fill_.begin(), to_fill_.end(),
+                                   [c](const auto& entry) { return entry.first == c; });
+        if (queued != to_fill_.end())
+            queued->second = report;  // a newer report for a card still waiting
+        else
+            to_fill_.append({c, report});
+    }
+    if (!to_fill_.isEmpty() && !fill_->isActive()) {
+        // One layout of the whole grid after the last card, not one per card (each costs
+        // more than a card's chart).
+        grid_->setEnabled(false);
+        fill_->start();
+    }
+}
+
+void DashboardsPage::fillNextCard() {
+    if (!to_fill_.isEmpty()) {
+        const auto [card, report] = to_fill_.takeFirst();
+        const CardContent content = cardContent(card->key(), *report);
+        card->setData(content.data);
+        card->setHeadline(content.headline);
+        card->setCaption(content.caption);
+    }
+    if (!to_fill_.isEmpty()) {
+        fill_->start();
+        return;
+    }
+    grid_->setEnabled(true);
+    grid_->invalidate();
+    grid_->parentWidget()->updateGeometry();  // the scroll area sizes the grid to its new height
+    if (finished_) {
+        const stats::StatsReportPtr report = std::move(finished_);
+        finished_.reset();
+        finish(report);
     }
 }
 
 void DashboardsPage::onFinished(quint64 id, const stats::StatsReportPtr& report) {
     if (id != request_)
         return;
+    if (!to_fill_.isEmpty()) {
+        finished_ = report;  // announced when the last card is filled
+        return;
+    }
+    finish(report);
+}
+
+void DashboardsPage::finish(const stats::StatsReportPtr& report) {
     report_ = report;
     computing_ = false;
     const stats::Overview& o = report->overview;

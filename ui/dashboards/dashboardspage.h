@@ -11,6 +11,7 @@
 class QComboBox;
 class QLabel;
 class QGridLayout;
+class QTimer;
 
 namespace encore::stats {
 class StatsService;
@@ -48,6 +49,8 @@ public Q_SLOTS:
     void refresh();
     // Tracks were added, removed or retagged: read the library again, then recompute.
     void libraryChanged();
+    // Reads the listening log in the background now, so that opening the page is quick.
+    void preload();
     void setProfile(ProfileId profile);
 
 Q_SIGNALS:
@@ -62,6 +65,8 @@ protected:
 private:
     void compute(bool libraryToo);
     void onPart(quint64 id, stats::StatsPart part, const stats::StatsReportPtr& report);
+    void fillNextCard();
+    void finish(const stats::StatsReportPtr& report);
     void onFinished(quint64 id, const stats::StatsReportPtr& report);
     void onFailed(quint64 id, const QString& message);
     void fillProfiles(const stats::StatsReport& report);
@@ -72,6 +77,12 @@ private:
     QComboBox* profiles_;
     QLabel* status_;
     QList<ChartCard*> cards_;
+    // Cards whose part arrived, filled one per event-loop turn: Qt Charts needs several ms a
+    // chart, and all at once would stall the window (issue 5: no GUI gap over 50 ms).
+    QList<QPair<ChartCard*, stats::StatsReportPtr>> to_fill_;
+    QTimer* fill_;
+    QGridLayout* grid_ = nullptr;
+    stats::StatsReportPtr finished_;  // the request's report, announced once the cards are filled
     stats::StatsReportPtr report_;
     ProfileId profile_ = stats::kActiveProfile;
     quint64 request_ = 0;

@@ -3,12 +3,14 @@
 #include "playback/playbackcontroller.h"
 #include "playback/playqueue.h"
 #include "suggest/suggestionlist.h"
+#include "suggest/suggestionmodel.h"
 #include "suggest/suggestionprovider.h"
 #include "widgets/emptystate.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
 #include "widgets/paddeddelegate.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -16,16 +18,22 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace encore {
 
 namespace {
+
+const auto kAutoplayKey = QStringLiteral("upnext/autoplay");
 
 QLabel* heading(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
@@ -54,7 +62,9 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
           this))
     , suggestion_stack_(new QStackedWidget(this))
     , suggestions_(new SuggestionList(this))
-    , provider_status_(new QLabel(this)) {
+    , provider_status_(new QLabel(this))
+    , provider_note_(new QLabel(this))
+    , autoplay_(new QCheckBox(tr("Autoplay recommendations"), this)) {
     PlayQueue* queue = playback_.queue();
     queue_view_->setModel(queue);
     queue_view_->setItemDelegate(new PaddedDelegate(queue_view_));
@@ -116,7 +126,18 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(heading(tr("Recommended next"), this));
+    auto* rightTitle = new QHBoxLayout;
+    rightTitle->addWidget(heading(tr("Recommended next"), this));
+    rightTitle->addStretch(1);
+    rightTitle->addWidget(autoplay_);
+    rightLayout->addLayout(rightTitle);
+    provider_note_->setWordWrap(true);
+    provider_note_->setFrameShape(QFrame::StyledPanel);
+    provider_note_->setMargin(8);
+    provider_note_->setBackgroundRole(QPalette::AlternateBase);
+    provider_note_->setAutoFillBackground(true);
+    provider_note_->hide();
+    rightLayout->addWidget(provider_note_);
     suggestion_stack_->addWidget(recommendations_);
     suggestion_stack_->addWidget(suggestions_);
     rightLayout->addWidget(suggestion_stack_, 1);
@@ -124,18 +145,17 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     provider_status_->setForegroundRole(QPalette::PlaceholderText);
     provider_status_->hide();
     rightLayout->addWidget(provider_status_);
+    autoplay_->setToolTip(
+        tr("When the queue and the list you played from run out, keep playing the first "
+           "recommendation"));
+    connect(autoplay_, &QCheckBox::toggled, this, &UpNextPage::setAutoplay);
     connect(suggestions_, &SuggestionList::playRequested, this, [this](int row) {
         const QList<TrackId> ids = suggestions_->trackIds();
         playback_.playContext(std::vector<TrackId>(ids.begin(), ids.end()), row);
     });
     connect(suggestions_, &SuggestionList::enqueueRequested, this,
             [this](TrackId id) { playback_.enqueue({id}, false); });
-    connect(suggestions_, &SuggestionList::notForMeRequested, this, [this](TrackId id) {
-        if (!provider_)
-            return;
-        provider_->notForMe(id, playback_.current() ? playback_.current()->id : 0);
-        refreshSuggestions();
-    });
+    connect(suggestions_, &SuggestionList::notForMeRequested, this, &UpNextPage::notForMe);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -153,9 +173,43 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     connect(&playback_, &PlaybackController::currentChanged, this, &UpNextPage::updateUpcoming);
     connect(&playback_, &PlaybackController::shuffleChanged, this, &UpNextPage::updateUpcoming);
     connect(&playback_, &PlaybackController::repeatChanged, this, &UpNextPage::updateUpcoming);
+    connect(&playback_, &PlaybackController::currentChanged, this,
+            [this](const std::optional<TrackInfo>& track) {
+                if (!track)
+                    return;
+                recently_played_.push_front(track->id);
+                if (recently_played_.size() > size_t(kAutoplayMemory))
+                    recently_played_.pop_back();
+            });
     updateSummary();
     updateUpcoming();
     refreshIcons();
+    const bool autoplay = QSettings().value(kAutoplayKey, false).toBool();
+    {
+        const QSignalBlocker quiet(autoplay_);
+        autoplay_->setChecked(autoplay);
+    }
+    setAutoplay(autoplay);
+}
+
+void UpNextPage::setAutoplay(bool on) {
+    if (autoplay_->isChecked() != on)
+        autoplay_->setChecked(on);  // comes back here through toggled
+    QSettings().setValue(kAutoplayKey, on);
+    if (on)
+        playback_.setAutoplay([this](TrackId current) { return autoplayPick(current); });
+    else
+        playback_.setAutoplay({});
+    updateUpcoming();
+}
+
+std::optional<TrackId> UpNextPage::autoplayPick(TrackId current) const {
+    for (const TrackId id : suggestions_->trackIds()) {
+        if (id != current && std::find(recently_played_.begin(), recently_played_.end(), id) ==
+                                 recently_played_.end())
+            return id;
+    }
+    return std::nullopt;
 }
 
 void UpNextPage::setProvider(SuggestionProvider* provider) {
@@ -163,22 +217,34 @@ void UpNextPage::setProvider(SuggestionProvider* provider) {
         provider_->disconnect(this);
     provider_ = provider;
     if (!provider_) {
+        suggestions_->setSuggestions({});
         suggestion_stack_->setCurrentWidget(recommendations_);
         provider_status_->hide();
+        provider_note_->hide();
         return;
     }
     connect(provider_, &SuggestionProvider::changed, this, &UpNextPage::refreshSuggestions);
+    connect(provider_, &SuggestionProvider::statusChanged, this, &UpNextPage::showProviderStatus);
     connect(&playback_, &PlaybackController::currentChanged, this, &UpNextPage::refreshSuggestions,
             Qt::UniqueConnection);
     refreshSuggestions();
 }
 
-void UpNextPage::refreshSuggestions() {
+void UpNextPage::showProviderStatus() {
     if (!provider_)
         return;
     const QString status = provider_->status();
     provider_status_->setText(status);
     provider_status_->setVisible(!status.isEmpty());
+    const QString note = provider_->note();
+    provider_note_->setText(note);
+    provider_note_->setVisible(!note.isEmpty());
+}
+
+void UpNextPage::refreshSuggestions() {
+    if (!provider_)
+        return;
+    showProviderStatus();
     const quint64 request = ++suggestion_request_;
     using Answer = Result<QList<Suggestion>>;
     auto* watcher = new QFutureWatcher<Answer>(this);
@@ -195,16 +261,37 @@ void UpNextPage::refreshSuggestions() {
 
 void UpNextPage::showSuggestions(const QList<Suggestion>& suggestions, const QString& error) {
     suggestions_->setSuggestions(suggestions);
+    updateUpcoming();
     if (!suggestions.isEmpty()) {
         suggestion_stack_->setCurrentWidget(suggestions_);
-        return;
+    } else {
+        recommendations_->setText(
+            error.isEmpty() ? tr("Play a few songs and Encore will suggest what to play next, "
+                                 "from what you play and when you play it. Each suggestion "
+                                 "says why it was picked.")
+                            : error);
+        suggestion_stack_->setCurrentWidget(recommendations_);
     }
-    recommendations_->setText(
-        error.isEmpty() ? tr("Play a few songs and Encore will suggest what to play next, from "
-                             "what you play and when you play it. Each suggestion says why it "
-                             "was picked.")
-                        : error);
-    suggestion_stack_->setCurrentWidget(recommendations_);
+    Q_EMIT suggestionsShown();
+}
+
+// The row goes at once; the list is asked again once the feedback is stored, so that the
+// answer already leaves the track out.
+void UpNextPage::notForMe(TrackId track) {
+    if (!provider_)
+        return;
+    suggestions_->suggestionModel()->removeTrack(track);
+    ++suggestion_request_;  // an answer in flight may still hold the track
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher] {
+        const Status stored = watcher->result();
+        watcher->deleteLater();
+        if (!stored)
+            Q_EMIT message(stored.error());
+        refreshSuggestions();
+    });
+    watcher->setFuture(
+        provider_->notForMe(track, playback_.current() ? playback_.current()->id : 0));
 }
 
 void UpNextPage::updateSummary() {
@@ -228,8 +315,9 @@ void UpNextPage::updateUpcoming() {
     }
     if (upcoming_->count() == 0) {
         auto* item = new QListWidgetItem(
-            playback_.repeat() == RepeatMode::One
-                ? tr("The current track repeats.")
+            playback_.repeat() == RepeatMode::One ? tr("The current track repeats.")
+            : playback_.autoplay() && suggestions_->count() > 0
+                ? tr("Then autoplay goes on with Recommended next.")
                 : tr("Nothing after the queue. Double-click a track in the Library to play "
                      "from there on."));
         item->setForeground(palette().color(QPalette::PlaceholderText));

@@ -1,7 +1,14 @@
 #pragma once
 
+#include "core/result.h"
+#include "core/track.h"
+
 #include <QWidget>
 
+#include <deque>
+#include <optional>
+
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -18,14 +25,18 @@ struct Suggestion;
 
 // Up Next: the queue (reorder by dragging, Delete removes), what plays after it, and the
 // recommendations panel: filled from a SuggestionProvider (the recommender) after each track
-// and whenever it has a new model; without one, or while it has nothing, it says how it will
-// fill.
+// and whenever it has a new model, updated in place (the selected row stays selected); each
+// row plays, queues or goes ("not for me"). While the suggestions are stand-ins it says so;
+// without any it says how they will come. "Autoplay recommendations" keeps playing from the
+// list when the queue runs out.
 class UpNextPage : public QWidget {
     Q_OBJECT
 
 public:
     static constexpr int kUpcomingShown = 25;
     static constexpr int kSuggestions = 20;
+    // Autoplay passes over tracks among the last this many that played.
+    static constexpr int kAutoplayMemory = 50;
 
     explicit UpNextPage(PlaybackController& playback, QWidget* parent = nullptr);
 
@@ -34,6 +45,10 @@ public:
     EmptyState* recommendations() const { return recommendations_; }
     SuggestionList* suggestionList() const { return suggestions_; }
     QLabel* providerStatus() const { return provider_status_; }
+    QLabel* providerNote() const { return provider_note_; }
+    QCheckBox* autoplayBox() const { return autoplay_; }
+    // The track autoplay would go on with after `current` (0: nothing playing), if any.
+    std::optional<TrackId> autoplayPick(TrackId current) const;
 
     // Where "Recommended next" comes from (the window keeps the provider alive).
     void setProvider(SuggestionProvider* provider);
@@ -41,6 +56,13 @@ public:
 public Q_SLOTS:
     // Asks the provider again (the track changed, a new model arrived).
     void refreshSuggestions();
+    void setAutoplay(bool on);
+
+Q_SIGNALS:
+    // Something the listener should read (a "not for me" that could not be stored).
+    void message(const QString& text);
+    // A list of suggestions was shown (possibly empty).
+    void suggestionsShown();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -51,6 +73,8 @@ private:
     void removeSelected();
     void refreshIcons();
     void showSuggestions(const QList<Suggestion>& suggestions, const QString& error);
+    void showProviderStatus();
+    void notForMe(TrackId track);
 
     PlaybackController& playback_;
     QTreeView* queue_view_;
@@ -63,8 +87,11 @@ private:
     QStackedWidget* suggestion_stack_;
     SuggestionList* suggestions_;
     QLabel* provider_status_;
+    QLabel* provider_note_;
+    QCheckBox* autoplay_;
     SuggestionProvider* provider_ = nullptr;
     quint64 suggestion_request_ = 0;
+    std::deque<TrackId> recently_played_;
 };
 
 }  // namespace encore

@@ -127,6 +127,8 @@ void PlaybackController::advance(bool byUser) {
                 break;
             next = resolve(*id);
         }
+        if (!next)
+            next = autoplayNext();
     }
     if (next) {
         start(*next);
@@ -135,8 +137,31 @@ void PlaybackController::advance(bool byUser) {
     }
 }
 
+// The recommended track becomes the list, after the one that just played (so "previous"
+// goes back to it).
+std::optional<TrackInfo> PlaybackController::autoplayNext() {
+    if (!autoplay_)
+        return std::nullopt;
+    const TrackId from = current_ ? current_->id : 0;
+    const std::optional<TrackId> id = autoplay_(from);
+    std::optional<TrackInfo> track = id ? resolve(*id) : std::nullopt;
+    if (!track)
+        return std::nullopt;
+    if (from)
+        order_.setTracks({from, track->id}, 1);
+    else
+        order_.setTracks({track->id}, 0);
+    return track;
+}
+
+void PlaybackController::setAutoplay(AutoplaySource source) {
+    autoplay_ = std::move(source);
+}
+
 bool PlaybackController::hasNext() const {
-    return !queue_->isEmpty() || order_.hasNext();
+    if (!queue_->isEmpty() || order_.hasNext())
+        return true;
+    return autoplay_ && autoplay_(current_ ? current_->id : 0).has_value();
 }
 
 void PlaybackController::play() {

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -46,6 +47,12 @@ public:
     // Plays this queue row now (it leaves the queue).
     void playQueued(int row);
 
+    // When the queue and the list run out, `source(current)` names a track to go on with
+    // (autoplay from Up Next); an empty source or answer: playback stops there.
+    using AutoplaySource = std::function<std::optional<TrackId>(TrackId current)>;
+    void setAutoplay(AutoplaySource source);
+    bool autoplay() const { return bool(autoplay_); }
+
     const std::optional<TrackInfo>& current() const { return current_; }
     Player::State state() const { return player_->state(); }
     bool shuffle() const { return order_.shuffle(); }
@@ -79,6 +86,7 @@ private:
     void start(const TrackInfo& track);
     void closeListen(Close how, const QString& error = {});
     void advance(bool byUser);
+    std::optional<TrackInfo> autoplayNext();
     bool hasNext() const;
     void onStateChanged(Player::State state);
     void onEndOfMedia();
@@ -88,6 +96,7 @@ private:
     PlayQueue* queue_;
     ListeningEvents* events_;
     PlaybackOrder order_;
+    AutoplaySource autoplay_;
     std::shared_ptr<const LibraryIndex> index_;
     std::optional<TrackInfo> current_;
     bool listen_open_ = false;

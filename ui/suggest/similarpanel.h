@@ -23,11 +23,15 @@ public:
     static constexpr int kCount = 15;
     static constexpr int kSettleMs = 150;
 
-    explicit SimilarPanel(SuggestionProvider& provider, QWidget* parent = nullptr);
+    explicit SimilarPanel(SuggestionProvider* provider, QWidget* parent = nullptr);
 
+    // Where the similar songs come from (the window keeps it alive); null: none.
+    void setProvider(SuggestionProvider* provider);
     SuggestionList* list() const { return list_; }
     QString headingText() const;
+    QString noteText() const;
     TrackId track() const { return track_; }
+    QSize sizeHint() const override;
 
 public Q_SLOTS:
     // Shows what is like `track` (0: nothing selected); `title` names it in the heading.
@@ -40,11 +44,14 @@ Q_SIGNALS:
     void enqueueRequested(const QList<encore::TrackId>& ids, bool playNext);
     // A list arrived (possibly empty).
     void updated();
+    // Something the listener should read (a "not for me" that could not be stored).
+    void message(const QString& text);
 
 private:
     void request();
+    void notForMe(TrackId track);
 
-    SuggestionProvider& provider_;
+    SuggestionProvider* provider_ = nullptr;
     QLabel* heading_;
     QLabel* note_;
     SuggestionList* list_;

@@ -32,15 +32,22 @@ public:
     virtual QFuture<Result<QList<Suggestion>>> upNext(TrackId playing, int count) = 0;
     // Tracks like `track`, each with its reason.
     virtual QFuture<Result<QList<Suggestion>>> similar(TrackId track, int count) = 0;
-    // The listener said "not for me" about `track` while `context` played (0: nothing).
-    virtual void notForMe(TrackId track, TrackId context) = 0;
-    // Shown under the Up Next list ("trained 12:04 on 18,233 plays · next retrain in 14 min");
-    // empty: nothing to say.
+    // The listener said "not for me" about `track` while `context` played (0: nothing); the
+    // future finishes when it is stored (later lists leave the track out).
+    virtual QFuture<Status> notForMe(TrackId track, TrackId context) = 0;
+    // One line on how the suggestions are made ("trained 12:04 on 18,233 plays · next retrain
+    // in 14 min"); empty: nothing to say.
     virtual QString status() const { return {}; }
+    // Said above "Recommended next" while the suggestions are stand-ins (too few plays to learn
+    // from: "Play a few songs and suggestions will appear; until then: popular in your
+    // library"); empty when they are the real thing.
+    virtual QString note() const { return {}; }
 
 Q_SIGNALS:
-    // A new model was published or the status changed: lists ask again.
+    // A new model serves or the profile changed: lists ask again.
     void changed();
+    // status() or note() changed.
+    void statusChanged();
 };
 
 }  // namespace encore

@@ -1,0 +1,79 @@
+#include "timedapplication.h"
+
+#include <QEvent>
+#include <QMetaEnum>
+#include <QStringList>
+#include <QThread>
+
+#include <algorithm>
+
+namespace encore::bench {
+
+namespace {
+constexpr double kBurstGapMs = 1.0;  // events closer than this run back to back
+constexpr int kNamedPerBurst = 3;
+}  // namespace
+
+TimedApplication::TimedApplication(int& argc, char** argv) : QApplication(argc, argv) {
+    clock_.start();
+}
+
+bool TimedApplication::notify(QObject* receiver, QEvent* event) {
+    // Workers' events come through here too, on their threads: only the GUI thread's count.
+    if (depth_ > 0 || QThread::currentThread() != thread())
+        return QApplication::notify(receiver, event);
+    ++depth_;
+    const qint64 start = clock_.nsecsElapsed();
+    // Described before delivery: a deferred delete leaves nothing to name afterwards.
+    const QString who =
+        receiver ? QString::fromLatin1(receiver->metaObject()->className()) : QStringLiteral("?");
+    const int type = int(event->type());
+    const bool handled = QApplication::notify(receiver, event);
+    --depth_;
+    const qint64 end = clock_.nsecsElapsed();
+    const double ms = double(end - start) / 1e6;
+    // Events back to back form a burst: the event loop (and the heartbeat) waits for all.
+    if (double(start - burst_end_ns_) / 1e6 > kBurstGapMs)
+        closeBurst();
+    if (burst_.ms == 0)
+        burst_start_ns_ = start;
+    burst_.ms = double(end - burst_start_ns_) / 1e6;
+    burst_end_ns_ = end;
+    const char* name = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+    burst_parts_.push_back(
+        {ms, QStringLiteral("%1 %2 %3 ms")
+                 .arg(who, name ? QString::fromLatin1(name) : QString::number(type))
+                 .arg(ms, 0, 'f', 1)});
+    return handled;
+}
+
+void TimedApplication::closeBurst() {
+    if (burst_.ms >= kRecordMs) {
+        std::sort(burst_parts_.begin(), burst_parts_.end(),
+                  [](const Slow& a, const Slow& b) { return a.ms > b.ms; });
+        QStringList named;
+        for (size_t i = 0; i < burst_parts_.size() && i < size_t(kNamedPerBurst); ++i)
+            named << burst_parts_[i].what;
+        burst_.what = QStringLiteral("%1  %2 events: %3")
+                          .arg(phase_)
+                          .arg(burst_parts_.size())
+                          .arg(named.join(QStringLiteral(", ")));
+        slowest_.push_back(burst_);
+        std::sort(slowest_.begin(), slowest_.end(),
+                  [](const Slow& a, const Slow& b) { return a.ms > b.ms; });
+        if (slowest_.size() > size_t(kKept))
+            slowest_.pop_back();
+    }
+    burst_ = {};
+    burst_parts_.clear();
+}
+
+QString TimedApplication::report() {
+    closeBurst();
+    QStringList lines;
+    for (const Slow& s : slowest_)
+        lines << QStringLiteral("  %1 ms  %2").arg(s.ms, 6, 'f', 1).arg(s.what);
+    return lines.join(QLatin1Char('\n'));
+}
+
+}  // namespace encore::bench
