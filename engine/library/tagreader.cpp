@@ -24,6 +24,10 @@
 #include <taglib/wavpackfile.h>
 #include <taglib/xiphcomment.h>
 
+#include <cerrno>
+
+#include <unistd.h>
+
 namespace encore {
 
 namespace {
@@ -95,6 +99,17 @@ void readFormatSpecifics(TagLib::File* file, TrackTags& tags) {
     }
 }
 
+// TagLib says only "not valid": tell a file that went away or is locked from a bad one.
+QString unreadableReason(const QByteArray& localPath) {
+    if (::access(localPath.constData(), R_OK) != 0) {
+        if (errno == ENOENT)
+            return QStringLiteral("the file was removed or moved during the scan");
+        if (errno == EACCES)
+            return QStringLiteral("no permission to read the file (check its permissions)");
+    }
+    return QStringLiteral("not a readable audio file (TagLib could not parse it)");
+}
+
 bool hasExtension(const QByteArray& path, const char* ext) {
     return path.toLower().endsWith(QByteArray(".") + ext);
 }
@@ -110,7 +125,7 @@ TagReadResult readTrackTags(const QByteArray& localPath) {
     TagReadResult result;
     TagLib::FileRef ref(localPath.constData(), true, TagLib::AudioProperties::Fast);
     if (ref.isNull() || !ref.file() || !ref.file()->isValid()) {
-        result.error = QStringLiteral("not a readable audio file (TagLib could not parse it)");
+        result.error = unreadableReason(localPath);
         return result;
     }
     TagLib::File* file = ref.file();

@@ -344,6 +344,42 @@ private Q_SLOTS:
         QCOMPARE(f.store().countTracks(false).value(), 1);
     }
 
+    void folderVanishingMidScanIsReportedAndTheScanGoesOn() {
+        Fixture f;
+        constexpr int kPerFolder = 600;  // more than a parse window: reading is under way
+        QVERIFY(QDir(f.music.path()).mkpath(QStringLiteral("Gone")));
+        QVERIFY(QDir(f.music.path()).mkpath(QStringLiteral("Kept")));
+        const QString seed = f.path(QStringLiteral("Kept/seed.ogg"));
+        QVERIFY(test::makeTaggedFile(
+            seed, test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("S"))));
+        for (int i = 1; i < kPerFolder; ++i)
+            QVERIFY(QFile::copy(seed, f.path(QStringLiteral("Kept/copy-%1.ogg").arg(i))));
+        for (int i = 0; i < kPerFolder; ++i)
+            QVERIFY(QFile::copy(seed, f.path(QStringLiteral("Gone/copy-%1.ogg").arg(i))));
+        ScanJob job(f.connection.db(), f.cancel, &f.pool);
+        bool removed = false;
+        job.setProgressCallback([&](const ScanProgress& p) {
+            if (p.phase == ScanProgress::Phase::Reading && !removed)
+                removed = QDir(f.path(QStringLiteral("Gone"))).removeRecursively();
+        });
+        const ScanReport report = job.run({f.music.path()});
+        QVERIFY(removed);
+        QVERIFY(!report.cancelled);
+        // Every file is either in the library or listed as a problem, and at least one vanished.
+        QCOMPARE(report.added + report.errors, 2 * kPerFolder);
+        QVERIFY(report.errors > 0);
+        QVERIFY(report.added >= kPerFolder);  // all of Kept
+        QVERIFY(!report.problems.isEmpty());
+        QVERIFY2(report.problems.first().path.contains(QStringLiteral("/Gone/")),
+                 qPrintable(report.problems.first().path));
+        QCOMPARE(report.problems.first().reason,
+                 QStringLiteral("the file was removed or moved during the scan"));
+        // The next scan marks what was read from the vanished folder unavailable, and no more.
+        const ScanReport next = f.scan();
+        QCOMPARE(next.removed, report.added - kPerFolder);
+        QCOMPARE(f.store().countTracks(false).value(), kPerFolder);
+    }
+
     void cancelStopsAndKeepsWhatWasWritten() {
         Fixture f;
         // more than two parse windows, so the cancel lands while files are being read
