@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QtTest>
 
 using namespace encore;
@@ -130,6 +131,36 @@ private Q_SLOTS:
                      ->data(page.card(QStringLiteral("top-artists"))->model()->index(0, 0))
                      .toString(),
                  QStringLiteral("Alpha"));
+    }
+
+    // Qt Charts lays every label out again on each resize: a chart must keep its size when
+    // only the text around it changes, and no card may end up shorter than its content.
+    void chartsKeepTheirSizeWhenTheTextChanges() {
+        DashboardsPage page(temp_->database);
+        QSignalSpy updated(&page, &DashboardsPage::updated);
+        page.resize(1200, 900);
+        page.show();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 1, kComputeTimeoutMs);
+        const auto cardsFit = [&] {
+            for (ChartCard* c : page.cards()) {
+                if (c->height() < c->minimumSizeHint().height())
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY(cardsFit());
+        QHash<ChartCard*, QSize> chartSizes;
+        for (ChartCard* c : page.cards())
+            chartSizes.insert(c, c->findChild<QStackedWidget*>()->size());
+        ChartCard* genres = page.card(QStringLiteral("genres"));
+        genres->setHeadline(
+            QStringLiteral("A headline long enough to wrap onto several lines "
+                           "of the card, so that its row grows taller than "
+                           "before and everything below it moves down."));
+        QTRY_VERIFY(cardsFit());
+        QTest::qWait(50);  // layouts and moves settle
+        for (ChartCard* c : page.cards())
+            QCOMPARE(c->findChild<QStackedWidget*>()->size(), chartSizes.value(c));
     }
 
     void selectorsRecompute() {
