@@ -1,7 +1,7 @@
 #include "listens/externaltracklinker.h"
 
-#include "core/textfold.h"
 #include "core/matchkey.h"
+#include "core/textfold.h"
 #include "store/database.h"
 #include "store/externaltrackstore.h"
 #include "store/sqlerror.h"

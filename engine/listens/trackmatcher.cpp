@@ -1,7 +1,7 @@
 #include "listens/trackmatcher.h"
 
-#include "core/textfold.h"
 #include "core/matchkey.h"
+#include "core/textfold.h"
 
 namespace encore {
 
