@@ -28,7 +28,7 @@ MatchableTrack matchableFromQuery(const QSqlQuery& q) {
 
 }  // namespace
 
-ExternalTrackStore::ExternalTrackStore(QSqlDatabase db) : db_(std::move(db)) {}
+ExternalTrackStore::ExternalTrackStore(QSqlDatabase db) : db_(db), genre_ids_(std::move(db)) {}
 
 ExternalTrackStore::~ExternalTrackStore() = default;
 
@@ -82,25 +82,6 @@ Status ExternalTrackStore::setMatchKeys(const QList<QPair<TrackId, QString>>& ke
     return {};
 }
 
-Result<qint64> ExternalTrackStore::genreId(const QString& name) {
-    const QString folded = name.toCaseFolded();
-    const auto cached = genre_ids_.constFind(folded);
-    if (cached != genre_ids_.constEnd())
-        return *cached;
-    QSqlQuery q(db_);
-    q.prepare(QStringLiteral("INSERT INTO genres(name) VALUES (?) ON CONFLICT(name) DO NOTHING"));
-    q.addBindValue(name);
-    if (!q.exec())
-        return sqlError(QStringLiteral("Adding genre \"%1\"").arg(name), q);
-    q.prepare(QStringLiteral("SELECT id FROM genres WHERE name = ?"));
-    q.addBindValue(name);
-    if (!q.exec() || !q.next())
-        return sqlError(QStringLiteral("Reading genre \"%1\"").arg(name), q);
-    const qint64 id = q.value(0).toLongLong();
-    genre_ids_.insert(folded, id);
-    return id;
-}
-
 Result<TrackId> ExternalTrackStore::addExternal(const ExternalTrack& track, qint64 nowSeconds) {
     if (!insert_) {
         insert_ = std::make_unique<SqliteStatement>(
@@ -135,7 +116,7 @@ Result<TrackId> ExternalTrackStore::addExternal(const ExternalTrack& track, qint
         QStringLiteral("INSERT OR IGNORE INTO track_genres(track_id, genre_id, position) "
                        "VALUES (?, ?, ?)"));
     for (int i = 0; i < track.genres.size(); ++i) {
-        const Result<qint64> genre = genreId(track.genres[i]);
+        const Result<qint64> genre = genre_ids_.idOf(track.genres[i]);
         if (!genre)
             return Error{genre.error()};
         link.addBindValue(id);

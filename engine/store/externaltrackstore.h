@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "core/track.h"
+#include "store/genreids.h"
 
 #include <QHash>
 #include <QList>
@@ -75,10 +76,8 @@ public:
     Status merge(const QList<QPair<TrackId, TrackId>>& externalToLibrary);
 
 private:
-    Result<qint64> genreId(const QString& name);
-
     QSqlDatabase db_;
-    QHash<QString, qint64> genre_ids_;         // case-folded name -> id
+    GenreIds genre_ids_;
     std::unique_ptr<SqliteStatement> insert_;  // prepared once: imports add thousands
 };
 

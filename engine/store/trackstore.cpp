@@ -80,7 +80,7 @@ void bindTags(QSqlQuery& q, const Track& t) {
 
 }  // namespace
 
-TrackStore::TrackStore(QSqlDatabase db) : db_(std::move(db)) {}
+TrackStore::TrackStore(QSqlDatabase db) : db_(db), genre_ids_(std::move(db)) {}
 
 Result<FolderId> TrackStore::ensureFolder(const QString& path) {
     QSqlQuery q(db_);
@@ -159,25 +159,6 @@ Result<QHash<QString, KnownScanError>> TrackStore::knownScanErrors() {
     return errors;
 }
 
-Result<qint64> TrackStore::genreId(const QString& name) {
-    const QString folded = name.toCaseFolded();
-    const auto cached = genre_ids_.constFind(folded);
-    if (cached != genre_ids_.constEnd())
-        return *cached;
-    QSqlQuery q(db_);
-    q.prepare(QStringLiteral("INSERT INTO genres(name) VALUES (?) ON CONFLICT(name) DO NOTHING"));
-    q.addBindValue(name);
-    if (!q.exec())
-        return sqlError(QStringLiteral("Adding genre \"%1\"").arg(name), q);
-    q.prepare(QStringLiteral("SELECT id FROM genres WHERE name = ?"));
-    q.addBindValue(name);
-    if (!q.exec() || !q.next())
-        return sqlError(QStringLiteral("Reading genre \"%1\"").arg(name), q);
-    const qint64 id = q.value(0).toLongLong();
-    genre_ids_.insert(folded, id);
-    return id;
-}
-
 Status TrackStore::writeGenres(TrackId id, const QStringList& genres, bool replace) {
     QSqlQuery q(db_);
     if (replace) {
@@ -190,7 +171,7 @@ Status TrackStore::writeGenres(TrackId id, const QStringList& genres, bool repla
         QStringLiteral("INSERT OR IGNORE INTO track_genres(track_id, genre_id, position) "
                        "VALUES (?, ?, ?)"));
     for (int i = 0; i < genres.size(); ++i) {
-        const Result<qint64> genre = genreId(genres[i]);
+        const Result<qint64> genre = genre_ids_.idOf(genres[i]);
         if (!genre)
             return Error{genre.error()};
         q.addBindValue(id);

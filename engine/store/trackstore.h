@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "core/track.h"
+#include "store/genreids.h"
 
 #include <QHash>
 #include <QList>
@@ -74,11 +75,10 @@ public:
     Result<int> countTracks(bool includeUnavailable);
 
 private:
-    Result<qint64> genreId(const QString& name);
     Status writeGenres(TrackId id, const QStringList& genres, bool replace);
 
     QSqlDatabase db_;
-    QHash<QString, qint64> genre_ids_;  // folded name -> id, saves a lookup per track
+    GenreIds genre_ids_;
 };
 
 }  // namespace encore
