@@ -87,13 +87,12 @@ private:
     QStringList list_;
 };
 
-}  // namespace
-
-Result<QList<Track>> LibraryIndexLoader::readBrowsingRows(const QSqlDatabase& db) {
-    QList<Track> tracks;
+// One row of the browsing query as a Track; repeated artist, album and genre texts are shared.
+struct RowReader {
     Reuse artist, album, albumArtist;
     GenreSplit genres;
-    const Status read = forEachRow(db, [&](sqlite3_stmt* statement) {
+
+    Track read(sqlite3_stmt* statement) {
         Track t;
         t.id = sqlite3_column_int64(statement, 0);
         t.path = text(statement, 1);
@@ -106,8 +105,17 @@ Result<QList<Track>> LibraryIndexLoader::readBrowsingRows(const QSqlDatabase& db
         t.tags.track_no = sqlite3_column_int(statement, 8);
         t.tags.disc_no = sqlite3_column_int(statement, 9);
         t.tags.duration_ms = sqlite3_column_int(statement, 10);
-        tracks.append(std::move(t));
-    });
+        return t;
+    }
+};
+
+}  // namespace
+
+Result<QList<Track>> LibraryIndexLoader::readBrowsingRows(const QSqlDatabase& db) {
+    QList<Track> tracks;
+    RowReader rows;
+    const Status read =
+        forEachRow(db, [&](sqlite3_stmt* statement) { tracks.append(rows.read(statement)); });
     if (!read)
         return Error{read.error()};
     return tracks;
@@ -167,22 +175,9 @@ Result<std::shared_ptr<const LibraryIndex>> LibraryIndexLoader::load(const QSqlD
     });
     QList<Track> chunk;
     chunk.reserve(kChunkRows);
-    Reuse artist, album, albumArtist;
-    GenreSplit genres;
+    RowReader rows;
     const Status read = forEachRow(db, [&](sqlite3_stmt* statement) {
-        Track t;
-        t.id = sqlite3_column_int64(statement, 0);
-        t.path = text(statement, 1);
-        t.tags.title = text(statement, 2);
-        t.tags.artist = artist.get(statement, 3);
-        t.tags.album = album.get(statement, 4);
-        t.tags.album_artist = albumArtist.get(statement, 5);
-        t.tags.genres = genres.get(statement, 6);
-        t.tags.year = sqlite3_column_int(statement, 7);
-        t.tags.track_no = sqlite3_column_int(statement, 8);
-        t.tags.disc_no = sqlite3_column_int(statement, 9);
-        t.tags.duration_ms = sqlite3_column_int(statement, 10);
-        chunk.append(std::move(t));
+        chunk.append(rows.read(statement));
         if (chunk.size() == kChunkRows) {
             queue.push(std::move(chunk));
             chunk = QList<Track>();
