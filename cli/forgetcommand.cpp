@@ -31,13 +31,8 @@ int run(CommandContext& c) {
     if (!readTimeOption(c, QStringLiteral("from"), false, query.since, code) ||
         !readTimeOption(c, QStringLiteral("to"), true, query.until, code))
         return code;
-    if (c.parser.isSet(QStringLiteral("track"))) {
-        bool ok = false;
-        query.track_id = c.parser.value(QStringLiteral("track")).toLongLong(&ok);
-        if (!ok || query.track_id <= 0)
-            return usageError(c, QStringLiteral("--track needs a track id (see `encore-cli plays "
-                                                "--json`)."));
-    }
+    if (!readTrackOption(c, query.track_id, code))
+        return code;
     query.everything = c.parser.isSet(QStringLiteral("all"));
     const bool filtered = query.since || query.until || query.track_id > 0;
     if (query.everything && filtered)

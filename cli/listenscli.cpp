@@ -38,6 +38,18 @@ bool readTimeOption(CommandContext& c, const QString& option, bool endOfDay,
     return false;
 }
 
+bool readTrackOption(CommandContext& c, TrackId& out, int& exitCode) {
+    if (!c.parser.isSet(QStringLiteral("track")))
+        return true;
+    bool ok = false;
+    out = c.parser.value(QStringLiteral("track")).toLongLong(&ok);
+    if (ok && out > 0)
+        return true;
+    exitCode = usageError(
+        c, QStringLiteral("--track needs a track id (see `encore-cli tracks` or `plays --json`)."));
+    return false;
+}
+
 QString localTimeText(qint64 utcSeconds, int utcOffsetMinutes) {
     return QDateTime::fromSecsSinceEpoch(utcSeconds + qint64(utcOffsetMinutes) * 60, Qt::UTC)
         .toString(QStringLiteral("yyyy-MM-dd HH:mm"));

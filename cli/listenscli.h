@@ -1,6 +1,7 @@
 #pragma once
 
 #include "command.h"
+#include "core/track.h"
 #include "store/profilestore.h"
 
 #include <QIODevice>
@@ -21,6 +22,9 @@ std::optional<qint64> parseCliTime(const QString& text, bool endOfDay);
 // Reads --OPTION as a time into `out`; false (after printing a usage error) when malformed.
 bool readTimeOption(CommandContext& c, const QString& option, bool endOfDay,
                     std::optional<qint64>& out, int& exitCode);
+
+// Reads --track as a track id into `out`; false (after printing a usage error) when it is not one.
+bool readTrackOption(CommandContext& c, TrackId& out, int& exitCode);
 
 // "2024-05-01 18:30" in the listen's own local time.
 QString localTimeText(qint64 utcSeconds, int utcOffsetMinutes);

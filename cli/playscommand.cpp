@@ -71,13 +71,8 @@ int run(CommandContext& c) {
     if (!readTimeOption(c, QStringLiteral("since"), false, query.since, code) ||
         !readTimeOption(c, QStringLiteral("until"), true, query.until, code))
         return code;
-    if (c.parser.isSet(QStringLiteral("track"))) {
-        bool ok = false;
-        query.track_id = c.parser.value(QStringLiteral("track")).toLongLong(&ok);
-        if (!ok || query.track_id <= 0)
-            return usageError(
-                c, QStringLiteral("--track needs a track id (see `encore-cli tracks`)."));
-    }
+    if (!readTrackOption(c, query.track_id, code))
+        return code;
     if (c.parser.isSet(QStringLiteral("limit"))) {
         bool ok = false;
         query.limit = c.parser.value(QStringLiteral("limit")).toInt(&ok);
