@@ -1,5 +1,6 @@
 #include "command.h"
 #include "listenscli.h"
+#include "recocli.h"
 
 #include "reco/recommender.h"
 #include "reco/recoservice.h"
@@ -13,13 +14,6 @@
 #include <QJsonObject>
 
 namespace encore::cli {
-
-// Shared with `similar`: the published model as the app would serve it, from the checkpoint
-// next to the database (trained first when there is none, or with `retrain`).
-Result<PublishedModelPtr> loadPublishedModel(CommandContext& c, const Database& database,
-                                             bool retrain);
-// Prints recommendations as lines (id, artist, title, reason) or a JSON array.
-void printRecommendations(CommandContext& c, const QList<Recommendation>& list, bool json);
 
 namespace {
 

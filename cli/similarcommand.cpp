@@ -1,12 +1,9 @@
 #include "command.h"
+#include "recocli.h"
 
 #include "reco/recommender.h"
 
 namespace encore::cli {
-
-Result<PublishedModelPtr> loadPublishedModel(CommandContext& c, const Database& database,
-                                             bool retrain);
-void printRecommendations(CommandContext& c, const QList<Recommendation>& list, bool json);
 
 namespace {
 
