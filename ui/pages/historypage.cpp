@@ -5,6 +5,7 @@
 #include "widgets/emptystate.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
+#include "widgets/pageheading.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,19 +16,6 @@
 #include <QVBoxLayout>
 
 namespace encore {
-
-namespace {
-
-QLabel* heading(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
-
-}  // namespace
 
 HistoryPage::HistoryPage(Engine& engine, QWidget* parent)
     : QWidget(parent)
@@ -79,7 +67,7 @@ HistoryPage::HistoryPage(Engine& engine, QWidget* parent)
     stack_->addWidget(view_);
 
     auto* top = new QHBoxLayout;
-    top->addWidget(heading(tr("History"), this));
+    top->addWidget(pageHeading(tr("History"), this));
     top->addSpacing(8);
     top->addWidget(summary_, 1);
     top->addWidget(import_);

@@ -9,6 +9,7 @@
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
 #include "widgets/paddeddelegate.h"
+#include "widgets/pageheading.h"
 
 #include <QCheckBox>
 #include <QEvent>
@@ -34,15 +35,6 @@ namespace encore {
 namespace {
 
 const auto kAutoplayKey = QStringLiteral("upnext/autoplay");
-
-QLabel* heading(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
 
 }  // namespace
 
@@ -107,7 +99,7 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     upcoming_->setFocusPolicy(Qt::NoFocus);
 
     auto* queueTitle = new QHBoxLayout;
-    queueTitle->addWidget(heading(tr("Queue"), this));
+    queueTitle->addWidget(pageHeading(tr("Queue"), this));
     queueTitle->addSpacing(8);
     queueTitle->addWidget(summary_, 1);
     queueTitle->addWidget(remove_);
@@ -120,14 +112,14 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     leftLayout->addWidget(queue_hint_);
     leftLayout->addWidget(queue_view_, 3);
     leftLayout->addSpacing(8);
-    leftLayout->addWidget(heading(tr("After the queue"), this));
+    leftLayout->addWidget(pageHeading(tr("After the queue"), this));
     leftLayout->addWidget(upcoming_, 2);
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     auto* rightTitle = new QHBoxLayout;
-    rightTitle->addWidget(heading(tr("Recommended next"), this));
+    rightTitle->addWidget(pageHeading(tr("Recommended next"), this));
     rightTitle->addStretch(1);
     rightTitle->addWidget(autoplay_);
     rightLayout->addLayout(rightTitle);
