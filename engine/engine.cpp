@@ -19,7 +19,6 @@ namespace encore {
 namespace {
 
 constexpr int kRecoStartDelayMs = 2000;  // the window first: the trainer's first read waits
-constexpr qint64 kMsPerMinute = 60 * 1000;
 
 // Pool threads come and go: each read opens its own uniquely named connection.
 QString loaderConnectionName() {
@@ -119,7 +118,6 @@ void Engine::startRecommender() {
     settings.retrain_interval_minutes = retrain_interval_minutes_.load();
     min_plays_for_model_ = settings.min_plays_for_model;
     reco_ = std::make_unique<RecoService>(database_, settings);
-    connect(reco_.get(), &RecoService::statusChanged, this, &Engine::onRecoStatus);
     connect(this, &Engine::retrainIntervalChanged, reco_.get(),
             &RecoService::setRetrainIntervalMinutes);
     connect(scanner_, &Scanner::libraryChanged, reco_.get(), &RecoService::noteLibraryChanged);
@@ -132,37 +130,19 @@ void Engine::startRecommender() {
 
 // New, imported and deleted listens all change what the model should learn.
 void Engine::noteListensChanged(qint64 count) {
-    if (count <= 0 || !reco_)
-        return;
-    const int n = int(qMin<qint64>(count, std::numeric_limits<int>::max() - new_listens_));
-    new_listens_ += n;
-    reco_->notePlaysLogged(n);
-}
-
-void Engine::onRecoStatus(const RecoStatus& status) {
-    if (status.state == RecoStatus::State::Training) {
-        new_listens_at_training_ = new_listens_;
-        return;
-    }
-    if (status.state == RecoStatus::State::Starting)
-        return;
-    // A job ended: the trainer's interval starts again now.
-    reco_job_ended_ms_ = clock_->nowMs();
-    if (status.trained_at > reco_trained_at_) {  // a new model: what it saw is not new
-        new_listens_ = qMax(0, new_listens_ - new_listens_at_training_);
-        reco_trained_at_ = status.trained_at;
-    }
-    new_listens_at_training_ = 0;
+    if (count > 0 && reco_)
+        reco_->notePlaysLogged(int(qMin<qint64>(count, std::numeric_limits<int>::max())));
 }
 
 RetrainSchedule Engine::retrainSchedule() const {
     RetrainSchedule schedule;
-    schedule.new_listens = new_listens_;
-    schedule.after_listens = reco_ ? reco_->retrainAfterPlays() : 0;
     schedule.min_plays_for_model = min_plays_for_model_;
-    if (reco_job_ended_ms_ > 0)
-        schedule.next_check_ms =
-            reco_job_ended_ms_ + qint64(retrain_interval_minutes_.load()) * kMsPerMinute;
+    if (!reco_)
+        return schedule;
+    const RecoStatus status = reco_->status();
+    schedule.new_listens = status.new_plays;
+    schedule.next_check_ms = status.next_check_ms;
+    schedule.after_listens = reco_->retrainAfterPlays();
     return schedule;
 }
 

@@ -32,8 +32,8 @@ class ListenTracker;
 class RecoService;
 class Scanner;
 
-// When the recommender retrains next, as far as the engine can tell: it retrains when the
-// interval has passed since its last job and there are new listens, or after enough of them.
+// When the recommender retrains next (from its status): when the interval has passed since its
+// last job and there are new listens, or as soon as there are enough of them.
 struct RetrainSchedule {
     qint64 next_check_ms = 0;  // unix ms when the interval next looks for new listens; 0: unknown
     int new_listens = 0;       // logged, imported or deleted since the serving model was trained
@@ -190,7 +190,6 @@ private:
     void startWriter();
     void startRecommender();
     void noteListensChanged(qint64 count);
-    void onRecoStatus(const RecoStatus& status);
     void applyIncognito(bool on);
 
     Database database_;
@@ -210,10 +209,6 @@ private:
     std::atomic<int> retrain_interval_minutes_{kDefaultRetrainIntervalMinutes};
     std::optional<RecoSettings> reco_settings_;
     std::unique_ptr<RecoService> reco_;
-    int new_listens_ = 0;
-    int new_listens_at_training_ = 0;  // of new_listens_, those the running training sees
-    qint64 reco_trained_at_ = 0;
-    qint64 reco_job_ended_ms_ = 0;
     int min_plays_for_model_ = 0;
 };
 

@@ -34,6 +34,10 @@ struct RecoStatus {
     qint64 evaluated_plays = 0;  // held-out plays scored
     qint64 evaluated_at = 0;     // unix seconds
 
+    // When the next retraining comes (the trainer's own counters, so nobody counts twice).
+    int new_plays = 0;         // logged, imported or deleted since the serving model was trained
+    qint64 next_check_ms = 0;  // unix ms when the interval next looks for new plays; 0: none set
+
     bool training() const { return state == State::Training; }
 };
 

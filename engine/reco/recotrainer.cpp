@@ -3,6 +3,7 @@
 #include "reco/snapshotreader.h"
 #include "reco/trainingpipeline.h"
 
+#include <QDateTime>
 #include <QDebug>
 #include <QTimer>
 
@@ -68,6 +69,8 @@ void RecoTrainer::notePlays(int count) {
     new_plays_ += count;
     if (new_plays_ >= settings_.retrain_after_plays)
         runJob(true);
+    else
+        setStatus(status_);  // the new count, for "next retrain in ..."
 }
 
 void RecoTrainer::noteLibraryChanged() {
@@ -88,10 +91,14 @@ void RecoTrainer::setRetrainAfterPlays(int plays) {
 }
 
 void RecoTrainer::restartInterval() {
-    if (interval_timer_)
-        interval_timer_->start(settings_.retrain_interval_ms > 0
-                                   ? settings_.retrain_interval_ms
-                                   : settings_.retrain_interval_minutes * kMillisecondsPerMinute);
+    if (!interval_timer_)
+        return;
+    const int ms = settings_.retrain_interval_ms > 0
+                       ? settings_.retrain_interval_ms
+                       : settings_.retrain_interval_minutes * kMillisecondsPerMinute;
+    interval_timer_->start(ms);
+    next_check_ms_ = QDateTime::currentMSecsSinceEpoch() + ms;
+    setStatus(status_);
 }
 
 void RecoTrainer::onInterval() {
@@ -113,6 +120,8 @@ void RecoTrainer::onInterval() {
 
 void RecoTrainer::setStatus(const RecoStatus& status) {
     status_ = status;
+    status_.new_plays = new_plays_;
+    status_.next_check_ms = interval_timer_ && interval_timer_->isActive() ? next_check_ms_ : 0;
     Q_EMIT statusChanged(status_);
 }
 

@@ -67,6 +67,7 @@ private:
     std::atomic<bool> cancel_{false};
     std::atomic<bool> stopping_{false};
     int new_plays_ = 0;
+    qint64 next_check_ms_ = 0;  // when interval_timer_ fires, unix ms
     qint64 published_plays_ = -1;
     RecoStatus status_;
 };

@@ -305,9 +305,13 @@ private Q_SLOTS:
         const int before = published.count();
         QTest::qWait(200);
         QCOMPARE(published.count(), before);  // 4 < 5: no retraining yet
+        // The status says how many wait and when the interval looks next.
+        QTRY_COMPARE(service.status().new_plays, 4);
+        QVERIFY(service.status().next_check_ms > QDateTime::currentMSecsSinceEpoch());
         service.notePlaysLogged(1);
         QTRY_VERIFY_WITH_TIMEOUT(published.count() > before, kTrainTimeoutMs);
         QCOMPARE(service.publishedModel()->status.plays, qint64(l.plays + 5));
+        QTRY_COMPARE(service.status().new_plays, 0);  // what it learnt from is no longer new
     }
 
     void retrainsOnTheIntervalWhenThereAreNewPlays() {
