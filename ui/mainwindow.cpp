@@ -11,6 +11,7 @@
 #include "playback/listenwiring.h"
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
+#include "playback/playbacksessionsettings.h"
 #include "playback/playerfactory.h"
 #include "playback/playqueue.h"
 #include "settings/historysection.h"
@@ -337,6 +338,7 @@ void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
                                         : tr("%1 tracks").arg(Formatting::count(tracks)));
     if (!library_loaded_) {
         reloadPlayStats();  // later snapshots keep the figures the model has
+        playback_->restore(loadPlaybackSession(QSettings()));  // ids resolve from now on
         if (auto* page = qobject_cast<dashboards::DashboardsPage*>(dashboards_))
             QTimer::singleShot(kDashboardsPreloadDelayMs, page,
                                &dashboards::DashboardsPage::preload);
@@ -448,6 +450,7 @@ void MainWindow::saveState() const {
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kPageKey, int(currentPage()));
     library_->saveState(settings);
+    savePlaybackSession(settings, playback_->session());
 }
 
 void MainWindow::restoreState() {

@@ -3,12 +3,14 @@
 #include "playback/mediaplayer.h"
 #include "playback/playbackcontroller.h"
 #include "playback/playbackorder.h"
+#include "playback/playbacksessionsettings.h"
 #include "playback/playqueue.h"
 #include "uitestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -436,6 +438,49 @@ private Q_SLOTS:
             s.controller.reset();
         }
         QCOMPARE(events, QStringList{QStringLiteral("stopped")});
+    }
+
+    // Queue, list, cued track, shuffle and repeat come back after a restart; nothing is
+    // logged until Play, and tracks the library lost are left out.
+    void sessionComesBackAfterARestart() {
+        Fixture fx(6);
+        {
+            Session s(fx);
+            s.controller->playContext(ids({1, 2, 3, 4}), 1);
+            s.controller->enqueue({5, 3}, false);
+            s.controller->setRepeat(RepeatMode::All);
+            PlaybackSession session = s.controller->session();
+            QCOMPARE(session.current, 2);
+            QCOMPARE(session.queue, (QList<TrackId>{5, 3}));
+            QCOMPARE(session.context, (QList<TrackId>{2, 3, 4}));
+            session.queue.append(99);  // gone from the library since
+            QSettings settings;
+            savePlaybackSession(settings, session);
+            s.controller->stop();
+        }
+        Session s(fx);
+        QSignalSpy cued(s.controller.get(), &PlaybackController::currentChanged);
+        s.controller->restore(loadPlaybackSession(QSettings()));
+        QCOMPARE(cued.count(), 1);
+        QCOMPARE(s.controller->current()->id, 2);
+        QCOMPARE(s.controller->state(), Player::State::Stopped);
+        QCOMPARE(s.controller->repeat(), RepeatMode::All);
+        QCOMPARE(s.queue.size(), 2);
+        QCOMPARE(s.queue.at(0).id, 5);
+        QVERIFY(s.events().isEmpty());  // cued is not a listen
+        s.controller->play();
+        QCOMPARE(s.controller->current()->id, 2);
+        QCOMPARE(s.controller->state(), Player::State::Playing);
+        s.controller->next();
+        QCOMPARE(s.controller->current()->id, 5);  // the queue first
+        s.controller->next();
+        s.controller->next();
+        QCOMPARE(s.controller->current()->id, 3);  // then the list, from where it was
+        // A second restore while something plays changes nothing.
+        PlaybackSession other;
+        other.current = 6;
+        s.controller->restore(other);
+        QCOMPARE(s.controller->current()->id, 3);
     }
 
 private:

@@ -2,6 +2,8 @@
 
 #include "playback/playqueue.h"
 
+#include <algorithm>
+
 namespace encore {
 
 PlaybackController::PlaybackController(std::unique_ptr<Player> player, PlayQueue* queue,
@@ -56,6 +58,47 @@ void PlaybackController::playContext(std::vector<TrackId> context, int first) {
     consecutive_errors_ = 0;
     closeListen(Close::UserChange);
     start(*track);
+}
+
+PlaybackSession PlaybackController::session() const {
+    // A table of 100,000 rows needs not be saved whole: what comes next is what matters.
+    constexpr int kMaxSavedContext = 2000;
+    PlaybackSession session;
+    for (int row = 0; row < queue_->size(); ++row)
+        session.queue.append(queue_->at(row).id);
+    session.current = current_ ? current_->id : 0;
+    const std::vector<TrackId>& list = order_.tracks();
+    const auto at = std::find(list.begin(), list.end(), session.current);
+    for (auto it = at == list.end() ? list.begin() : at;
+         it != list.end() && session.context.size() < kMaxSavedContext; ++it)
+        session.context.append(*it);
+    session.shuffle = order_.shuffle();
+    session.repeat = order_.repeat();
+    return session;
+}
+
+void PlaybackController::restore(const PlaybackSession& session) {
+    if (current_ || !queue_->isEmpty() || player_->state() != Player::State::Stopped)
+        return;
+    setShuffle(session.shuffle);
+    setRepeat(session.repeat);
+    QList<TrackInfo> queued;  // not enqueue(): that would start playing
+    for (const TrackId id : session.queue) {
+        if (std::optional<TrackInfo> t = resolve(id))
+            queued.append(*t);
+    }
+    queue_->append(queued);
+    std::vector<TrackId> context;
+    for (const TrackId id : session.context) {
+        if (resolve(id))
+            context.push_back(id);
+    }
+    const auto first = std::find(context.begin(), context.end(), session.current);
+    const int start = first == context.end() ? 0 : int(first - context.begin());
+    order_.setTracks(std::move(context), start);
+    current_ = session.current ? resolve(session.current) : std::nullopt;
+    if (current_)
+        Q_EMIT currentChanged(current_);  // cued: shown, Play starts it
 }
 
 void PlaybackController::enqueue(const QList<TrackId>& ids, bool playNext) {

@@ -19,6 +19,16 @@ class PlayQueue;
 // Decides what plays: the queue first, then the list a track was started from (with shuffle
 // and repeat). Drives a Player, reports every listening event through ListeningEvents, and
 // on an error says why and moves on to the next track.
+// What is worth finding again after a restart: the queue, the list being played and where in
+// it, shuffle and repeat. The track is cued, not resumed mid-way (Play starts it again).
+struct PlaybackSession {
+    QList<TrackId> queue;
+    QList<TrackId> context;  // the list from the current track on (capped; see session())
+    TrackId current = 0;
+    bool shuffle = false;
+    RepeatMode repeat = RepeatMode::Off;
+};
+
 class PlaybackController : public QObject {
     Q_OBJECT
 
@@ -52,6 +62,11 @@ public:
     using AutoplaySource = std::function<std::optional<TrackId>(TrackId current)>;
     void setAutoplay(AutoplaySource source);
     bool autoplay() const { return bool(autoplay_); }
+
+    // The state to save at exit, and to restore once the library is loaded (ids the library no
+    // longer has are left out; does nothing while something plays).
+    PlaybackSession session() const;
+    void restore(const PlaybackSession& session);
 
     const std::optional<TrackInfo>& current() const { return current_; }
     Player::State state() const { return player_->state(); }

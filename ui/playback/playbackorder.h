@@ -19,6 +19,8 @@ public:
     void setTracks(std::vector<TrackId> tracks, int start);
     void clear();
     bool isEmpty() const { return tracks_.empty(); }
+    // The list in its own order (not the shuffled one).
+    const std::vector<TrackId>& tracks() const { return tracks_; }
     int size() const { return int(tracks_.size()); }
 
     void setShuffle(bool on);
