@@ -48,9 +48,7 @@ RecommenderProvider::RecommenderProvider(Engine& engine, QObject* parent)
         rejected_.clear();  // another listener's "no"s are the recommender's to apply
         Q_EMIT changed();
     });
-    // The retrain countdown moves with new listens.
-    connect(&engine_, &Engine::playLogged, this, &SuggestionProvider::statusChanged);
-    connect(&engine_, &Engine::historyChanged, this, &SuggestionProvider::statusChanged);
+    // The retrain countdown moves with new listens: the trainer re-sends its status for them.
 }
 
 QFuture<Result<QList<Suggestion>>> RecommenderProvider::upNext(TrackId playing, int count) {
