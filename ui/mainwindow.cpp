@@ -163,7 +163,7 @@ MainWindow::~MainWindow() = default;
 // Every listen goes through the engine's rules to the database writer; the library columns
 // and the messages follow what the writer did.
 void MainWindow::connectListening() {
-    connectListenTracker(playback_->events(), engine_.listenTracker());
+    connectListenTracker(playback_->events(), engine_.listenTracker(), playback_->player());
     connect(&engine_, &Engine::playLogged, this,
             [this](const Play& play, const TrackPlayStats& stats) {
                 if (play.profile_id != engine_.activeProfile().id)

@@ -80,7 +80,7 @@ struct Fixture {
                                            {QStringLiteral("Muse"), QStringLiteral("Resistance")},
                                            {QStringLiteral("Muse"), QStringLiteral("Undisclosed")},
                                            {QStringLiteral("Björk"), QStringLiteral("Jóga")}});
-        auto player = std::make_unique<ClockedPlayer>();
+        auto player = std::make_unique<ClockedPlayer>(ClockedPlayer::Audience::SimulatedListener);
         player->setTickInterval(0);
         window = std::make_unique<MainWindow>(engine, std::move(player));
         window->show();

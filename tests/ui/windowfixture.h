@@ -119,8 +119,10 @@ struct App {
         return finished.wait(kScanTimeoutMs);
     }
 
-    void open() {
-        auto p = std::make_unique<ClockedPlayer>();
+    // Tests that log listens stand in for a listener by choice; `Nobody` is what the product
+    // does on a machine without a sound device.
+    void open(ClockedPlayer::Audience audience = ClockedPlayer::Audience::SimulatedListener) {
+        auto p = std::make_unique<ClockedPlayer>(audience);
         p->setTimeSource([this] { return clock->nowMs(); });
         p->setTickInterval(0);
         player = p.get();
@@ -150,6 +152,14 @@ struct App {
     }
 
     // Rows of the plays table, oldest first: "title|end_reason|counted|ms_played|offset".
+    TrackId trackIdOf(const QString& title) const {
+        ScopedConnection c(temp.database, QStringLiteral("test-track-id"));
+        QSqlQuery q(c.db());
+        q.prepare(QStringLiteral("SELECT id FROM tracks WHERE title = ?"));
+        q.addBindValue(title);
+        return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    }
+
     QStringList loggedPlays() const {
         ScopedConnection c(temp.database, QStringLiteral("test-plays"));
         QSqlQuery q(c.db());

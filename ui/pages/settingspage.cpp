@@ -81,6 +81,8 @@ SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent
     auto* playbackLayout = new QFormLayout(playback);
     output_->setWordWrap(true);
     playbackLayout->addRow(tr("Sound output:"), output_);
+    connect(&player, &Player::outputChanged, output_,
+            [this, &player] { output_->setText(player.outputDescription()); });
 
     // Recommendations
     auto* reco = new QGroupBox(tr("Recommendations"), this);

@@ -7,7 +7,8 @@
 
 namespace encore {
 
-ClockedPlayer::ClockedPlayer(QObject* parent) : Player(parent) {
+ClockedPlayer::ClockedPlayer(Audience audience, QObject* parent)
+    : Player(parent), audience_(audience) {
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     now_ = [timer] { return timer->elapsed(); };
@@ -31,7 +32,9 @@ void ClockedPlayer::setTickInterval(int ms) {
 }
 
 QString ClockedPlayer::outputDescription() const {
-    return tr("No sound device: playback is simulated (time runs, nothing is heard)");
+    if (audience_ == Audience::SimulatedListener)
+        return tr("Simulated listener (tests): time runs, nothing is heard, listens are logged");
+    return tr("No sound output: time runs, nothing is heard, and nothing is logged as listening");
 }
 
 void ClockedPlayer::failLater(const QString& message) {

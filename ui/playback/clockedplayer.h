@@ -15,11 +15,17 @@ class ClockedPlayer : public Player {
     Q_OBJECT
 
 public:
+    // Who hears it. Nobody, unless a test or benchmark says otherwise: only then is what it
+    // "plays" logged as listening (reachesOutput()), so the model never learns from silence.
+    enum class Audience {
+        Nobody,             // the product's stand-in where there is no sound device
+        SimulatedListener,  // tests and benchmarks that need logged listens, by choice
+    };
     // Milliseconds from any fixed origin, never going back.
     using TimeSource = std::function<qint64()>;
     static constexpr int kDefaultTickMs = 200;
 
-    explicit ClockedPlayer(QObject* parent = nullptr);
+    explicit ClockedPlayer(Audience audience = Audience::Nobody, QObject* parent = nullptr);
 
     // Tests pass a hand-driven clock; the default is a monotonic timer.
     void setTimeSource(TimeSource source);
@@ -41,11 +47,13 @@ public:
     void setMuted(bool muted) override { muted_ = muted; }
     bool isMuted() const override { return muted_; }
     QString outputDescription() const override;
+    bool reachesOutput() const override { return audience_ == Audience::SimulatedListener; }
 
 private:
     void setState(State state);
     void failLater(const QString& message);
 
+    Audience audience_;
     TimeSource now_;
     QTimer tick_;
     QString path_;

@@ -15,8 +15,10 @@ MediaPlayer::MediaPlayer(QObject* parent)
     player_->setAudioOutput(output_);
     // Follow the system's default output when it changes (headphones plugged in).
     auto* devices = new QMediaDevices(this);
-    connect(devices, &QMediaDevices::audioOutputsChanged, this,
-            [this] { output_->setDevice(QMediaDevices::defaultAudioOutput()); });
+    connect(devices, &QMediaDevices::audioOutputsChanged, this, [this] {
+        output_->setDevice(QMediaDevices::defaultAudioOutput());
+        Q_EMIT outputChanged();
+    });
 
     connect(player_, &QMediaPlayer::playbackStateChanged, this,
             [this](QMediaPlayer::PlaybackState s) {
@@ -122,7 +124,13 @@ bool MediaPlayer::isMuted() const {
 }
 
 QString MediaPlayer::outputDescription() const {
+    if (output_->device().isNull())
+        return tr("No sound output: nothing is heard, and nothing is logged as listening");
     return output_->device().description();
+}
+
+bool MediaPlayer::reachesOutput() const {
+    return !output_->device().isNull();
 }
 
 void MediaPlayer::setState(State state) {

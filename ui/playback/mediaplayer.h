@@ -29,6 +29,7 @@ public:
     void setMuted(bool muted) override;
     bool isMuted() const override;
     QString outputDescription() const override;
+    bool reachesOutput() const override;
 
 private:
     void fail(const QString& reason);

@@ -58,7 +58,8 @@ NowPlayingBar::NowPlayingBar(PlaybackController& playback, CoverLoader& covers, 
     , seek_(new SeekSlider(this))
     , total_(new QLabel(this))
     , volume_(new QSlider(Qt::Horizontal, this))
-    , incognito_(new Badge(tr("Incognito"), this)) {
+    , incognito_(new Badge(tr("Incognito"), this))
+    , no_output_(new Badge(tr("No sound output: nothing is being played"), this)) {
     cover_->setFixedSize(kCoverSize, kCoverSize);
     QFont titleFont = title_->font();
     titleFont.setBold(true);
@@ -112,8 +113,14 @@ NowPlayingBar::NowPlayingBar(PlaybackController& playback, CoverLoader& covers, 
         tr("Nothing you play is logged while incognito is on "
            "(Settings → Privacy, or encore-cli incognito off)"));
     incognito_->hide();
+    no_output_->setToolTip(
+        tr("Encore found no audio output. The player still runs so you can try it, but nothing "
+           "is heard and nothing is logged as listening, so recommendations do not learn from "
+           "it. Connect headphones or speakers, or check the sound settings of your desktop."));
+    no_output_->hide();
     auto* volume = new QHBoxLayout;
     volume->addStretch();
+    volume->addWidget(no_output_);
     volume->addWidget(incognito_);
     volume->addSpacing(6);
     volume->addWidget(mute_);
@@ -159,8 +166,11 @@ NowPlayingBar::NowPlayingBar(PlaybackController& playback, CoverLoader& covers, 
         refreshIcons();
     });
 
+    connect(player, &Player::outputChanged, this, &NowPlayingBar::showOutput);
+
     shuffle_->setChecked(playback_.shuffle());
     showRepeat(playback_.repeat());
+    showOutput();
     showTrack(playback_.current());
     showState(playback_.state());
     refreshIcons();
@@ -301,6 +311,18 @@ void NowPlayingBar::setIncognito(bool on) {
 
 bool NowPlayingBar::showsIncognito() const {
     return incognito_->isVisibleTo(this);
+}
+
+void NowPlayingBar::showOutput() {
+    no_output_->setVisible(!playback_.player()->reachesOutput());
+}
+
+bool NowPlayingBar::showsNoOutput() const {
+    return no_output_->isVisibleTo(this);
+}
+
+QString NowPlayingBar::noOutputText() const {
+    return no_output_->text();
 }
 
 void NowPlayingBar::changeEvent(QEvent* event) {

@@ -39,6 +39,9 @@ public:
     // "Incognito" shows while nothing that plays is logged.
     void setIncognito(bool on);
     bool showsIncognito() const;
+    // "No sound output: nothing is being played" shows while the player reaches no output.
+    bool showsNoOutput() const;
+    QString noOutputText() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -52,6 +55,7 @@ private:
     void showCover(const QString& path, const QImage& image);
     void showPlaceholderCover();
     void refreshIcons();
+    void showOutput();
     void cycleRepeat();
     QToolButton* makeButton(const QString& tip);
 
@@ -71,6 +75,7 @@ private:
     QToolButton* mute_;
     QSlider* volume_;
     Badge* incognito_;
+    Badge* no_output_;
     QString cover_path_;
     bool has_cover_ = false;
 };

@@ -8,6 +8,7 @@ namespace encore {
 // What plays audio: Qt Multimedia on a machine with a sound device (MediaPlayer), a clocked
 // stand-in without one (ClockedPlayer, also what tests drive). Errors arrive as signals on a
 // later turn of the event loop, never from inside a call, so callers can react by moving on.
+// Only what reachesOutput() is a listen: a player that plays to nobody is never logged.
 class Player : public QObject {
     Q_OBJECT
 
@@ -34,6 +35,9 @@ public:
     virtual bool isMuted() const = 0;
     // "Speakers (Built-in Audio)", or why there is no sound.
     virtual QString outputDescription() const = 0;
+    // True while sound really goes to an audio output (or, in tests, to a stand-in that was
+    // explicitly made to count as a listener). Listens are logged only then.
+    virtual bool reachesOutput() const = 0;
 
 Q_SIGNALS:
     void stateChanged(encore::Player::State state);
@@ -43,6 +47,8 @@ Q_SIGNALS:
     void endOfMedia();
     // The file cannot be played: a sentence naming it and the reason.
     void errorOccurred(const QString& message);
+    // reachesOutput() or outputDescription() changed (a device appeared or went away).
+    void outputChanged();
 };
 
 }  // namespace encore

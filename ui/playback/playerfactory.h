@@ -10,7 +10,7 @@ namespace encore {
 class PlayerFactory {
 public:
     // ENCORE_PLAYER=clocked|media forces one; otherwise Qt Multimedia when an audio output
-    // exists, else the clocked stand-in (headless machines and CI still "play" in time).
+    // exists, else the clocked stand-in: time runs, nothing is heard, nothing is logged.
     static std::unique_ptr<Player> create();
 };
 
