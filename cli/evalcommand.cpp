@@ -17,12 +17,13 @@ namespace {
 
 void define(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral(
-        "Evaluates the recommender offline: trains on the training part of the listening log "
-        "and ranks each held-out play's track among all tracks, for the two-tower model, the "
-        "baselines (popular, user_popular, cooccurrence, content) and their blend. Reports "
-        "HR@K, NDCG@K and FactorizedTopK top-K accuracy, overall and split into repeat "
-        "listens and tracks new to the profile. Nothing of the held-out part reaches training "
-        "or features."));
+        "Evaluates the recommender offline as the product measures itself: trains on the "
+        "training part of the listening log, tunes the blend on the older half of the held-out "
+        "listens and ranks each play of the newer half among all tracks, for the two-tower "
+        "model, the baselines (popular, user_popular, cooccurrence, content) and their blend. "
+        "Reports HR@K, NDCG@K and FactorizedTopK top-K accuracy, overall and split into repeat "
+        "listens and tracks new to the profile. Nothing held out reaches training or "
+        "features."));
     parser.addOption({QStringLiteral("split"),
                       QStringLiteral("time:F holds out the newest (1-F) of every profile's "
                                      "listens; random:F holds out a random (1-F). Default "
@@ -70,10 +71,13 @@ bool positiveInt(CommandContext& c, const QString& name, int* value) {
 }
 
 void printReport(CommandContext& c, const EvalResult& r) {
-    c.out << QStringLiteral("split %1: %2 training examples, %3 held-out plays\n")
+    c.out << QStringLiteral(
+                 "split %1: %2 training examples, %3 held-out plays scored (the blend tuned on "
+                 "%4 others)\n")
                  .arg(r.split)
                  .arg(r.train_examples)
-                 .arg(r.test_plays);
+                 .arg(r.test_plays)
+                 .arg(r.validation_plays);
     const std::vector<int>& ks = r.methods.front().report.ks;
     for (const char* part : {"all", "repeat", "new"}) {
         c.out << "\n" << part << (qstrcmp(part, "all") == 0 ? "" : " listens") << "\n";
@@ -111,12 +115,10 @@ void printReport(CommandContext& c, const EvalResult& r) {
 int run(CommandContext& c) {
     if (c.parser.positionalArguments().size() > 1)
         return usageError(c, QStringLiteral("eval takes no arguments."));
-    EvalSettings settings;
-    const RecoSettings product;  // the product's training choices, unless overridden
-    settings.train.epochs = product.cold_epochs;
-    settings.train.use_skip_negatives = c.parser.isSet(QStringLiteral("skip-term"));
-    settings.train.num_threads = 1;
-    settings.model = product.dimensions;
+    // The product's own training and measuring choices, unless overridden.
+    EvalSettings settings = EvalSettings::asServed();
+    if (c.parser.isSet(QStringLiteral("skip-term")))
+        settings.train.use_skip_negatives = true;
     settings.include_blend = !c.parser.isSet(QStringLiteral("no-blend"));
     QString error;
     if (c.parser.isSet(QStringLiteral("split")) &&

@@ -23,7 +23,6 @@ namespace {
 
 constexpr size_t kQueriesPerBatch = 32;  // scored together between cancel checks (~20 ms)
 constexpr size_t kMaxBatchScores = size_t(1) << 22;  // 16 MB of scores at most per batch
-constexpr size_t kBlendValidationPlays = 3000;       // enough to rank a weight grid stably
 
 bool cancelled(const std::atomic<bool>* cancel) {
     return cancel && cancel->load(std::memory_order_relaxed);
@@ -45,6 +44,16 @@ void addMetrics(QJsonObject& o, const QString& prefix, const reco::MetricSet& se
 }
 
 }  // namespace
+
+EvalSettings EvalSettings::asServed(const RecoSettings& settings) {
+    EvalSettings e;
+    e.split = SplitKind::Time;
+    e.train_fraction = 0.9;
+    e.model = settings.dimensions;
+    e.train = settings.trainOptions(settings.cold_epochs);
+    e.include_blend = true;
+    return e;
+}
 
 QString EvalSettings::splitName() const {
     return QStringLiteral("%1:%2")
@@ -143,16 +152,6 @@ std::optional<reco::EvalReport> evaluateScorer(const reco::Scorer& scorer,
     return metrics.report();
 }
 
-namespace {
-
-reco::Split splitLog(const reco::Interactions& log, EvalSettings::SplitKind kind, double fraction,
-                     uint64_t seed) {
-    return kind == EvalSettings::SplitKind::Time ? reco::timeSplit(log, fraction)
-                                                 : reco::randomSplit(log, fraction, seed);
-}
-
-}  // namespace
-
 Result<ScorerSet> trainScorerSet(const reco::Catalog& catalog, int32_t num_profiles,
                                  const reco::Interactions& train,
                                  const reco::ModelConfig& dimensions,
@@ -191,64 +190,41 @@ Result<EvalResult> evaluateOffline(TrainingData data, const EvalSettings& settin
         if (progress)
             progress(text);
     };
-    const reco::Split split =
-        splitLog(data.log, settings.split, settings.train_fraction, settings.split_seed);
-    const reco::Interactions test = samplePlays(split.test, settings.max_test_plays);
-    if (split.train.size() == 0 || test.size() == 0)
+    const HeldOutParts parts =
+        splitForEvaluation(data.log, settings.split, settings.train_fraction, settings.split_seed);
+    const qint64 test_plays = countPlays(parts.test);
+    if (parts.train.size() == 0 || test_plays == 0)
         return Error{QStringLiteral("There are too few plays to evaluate (%1 for training, %2 "
                                     "held out): import or play more music first.")
-                         .arg(split.train.size())
-                         .arg(test.size())};
+                         .arg(parts.train.size())
+                         .arg(test_plays)};
     EvalResult result;
     result.split = settings.splitName();
-    result.train_examples = static_cast<qint64>(split.train.size());
-    result.test_plays = static_cast<qint64>(test.size());
+    result.train_examples = static_cast<qint64>(parts.train.size());
 
-    // Blend weights come from a validation part carved out of the training part the same way
-    // (its newest share per profile for a time split): the test part is never looked at.
-    std::optional<TunedBlend> tuned;
-    if (settings.include_blend) {
-        const reco::Split inner =
-            splitLog(split.train, settings.split, settings.train_fraction, settings.split_seed + 1);
-        TrainingData inner_data = data;
-        inner_data.assignPopularity(inner.train);
-        stage(QStringLiteral("training on %1 examples to tune the blend").arg(inner.train.size()));
-        Result<ScorerSet> inner_set =
-            trainScorerSet(inner_data.catalog, inner_data.num_profiles, inner.train, settings.model,
-                           settings.train, cancel, nullptr);
-        if (!inner_set)
-            return Error{inner_set.error()};
-        stage(QStringLiteral("tuning the blend on %1 validation plays")
-                  .arg(std::min(inner.test.size(), kBlendValidationPlays)));
-        tuned = tuneBlend(inner_set->blendComponents(), inner.test, kBlendValidationPlays, cancel);
-        if (!tuned)
-            return cancelledError;
-        if (tuned->queries < kMinBlendTuningPlays)
-            tuned->weights = defaultBlendWeights();
-        result.blend_weights = tuned->weights;
-    }
-
-    data.assignPopularity(split.train);
-    stage(QStringLiteral("training the two-tower model on %1 examples").arg(split.train.size()));
+    data.assignPopularity(parts.train);
+    stage(QStringLiteral("training the two-tower model on %1 examples").arg(parts.train.size()));
     Result<ScorerSet> set =
-        trainScorerSet(data.catalog, data.num_profiles, split.train, settings.model, settings.train,
+        trainScorerSet(data.catalog, data.num_profiles, parts.train, settings.model, settings.train,
                        cancel, &result.train_stats);
     if (!set)
         return Error{set.error()};
-    std::vector<std::shared_ptr<const reco::Scorer>> scorers = {
-        set->two_tower, set->popular, set->user_popular, set->cooccurrence, set->content};
-    if (tuned)
-        scorers.push_back(std::make_shared<BlendScorer>(set->blendComponents(), tuned->weights));
-    for (const auto& scorer : scorers) {
-        stage(QStringLiteral("ranking %1 held-out plays with %2")
-                  .arg(test.size())
-                  .arg(QString::fromStdString(scorer->name())));
-        const std::optional<reco::EvalReport> report =
-            evaluateScorer(*scorer, split.train, test, settings.ks, cancel);
-        if (!report)
-            return cancelledError;
-        result.methods.push_back({scorer->name(), report.value()});
-    }
+    std::vector<std::string> methods = {"two_tower", "popular", "user_popular", "cooccurrence",
+                                        "content"};
+    if (settings.include_blend)
+        methods.push_back("blend");
+    stage(QStringLiteral("tuning the blend on validation plays, then ranking %1 test plays")
+              .arg(settings.max_test_plays > 0
+                       ? qMin<qint64>(test_plays, qint64(settings.max_test_plays))
+                       : test_plays));
+    const std::optional<ServingMeasurement> measured =
+        measureAsServed(set.value(), parts, methods, settings.ks, settings.max_test_plays, cancel);
+    if (!measured)
+        return cancelledError;
+    result.test_plays = measured->test_plays;
+    result.methods = measured->methods;
+    result.blend_weights = measured->weights;
+    result.validation_plays = measured->validation_queries;
     return result;
 }
 

@@ -8,7 +8,9 @@
 #include "reco/core/scorer.h"
 #include "reco/core/trainoptions.h"
 #include "reco/core/trainstats.h"
+#include "reco/recosettings.h"
 #include "reco/scorerset.h"
+#include "reco/servingevaluation.h"
 #include "reco/trainingdata.h"
 
 #include <QJsonObject>
@@ -25,24 +27,25 @@ namespace encore {
 
 // How `encore-cli eval`, bench/quality and the trainer's status figure evaluate.
 struct EvalSettings {
-    enum class SplitKind { Time, Random };
+    using SplitKind = encore::SplitKind;
     SplitKind split = SplitKind::Time;
-    double train_fraction = 0.9;  // time: per profile, the newest (1 - f) are held out
-    uint64_t split_seed = 1;      // random split only
+    // Time: per profile, the newest (1 - f) are held out, the older half of them tunes the
+    // blend and the newer half is scored (as the product measures itself: servingevaluation.h).
+    double train_fraction = 0.9;
+    uint64_t split_seed = 1;  // random split only
     std::vector<int> ks{1, 5, 10, 50, 100};
     reco::ModelConfig model;  // dimensions; vocabulary sizes come from the data
     reco::TrainOptions train;
     bool include_blend = true;
     size_t max_test_plays = 0;  // 0: every held-out play; else an evenly spread sample
 
+    // Exactly what the product trains and serves with `settings` (towers, epochs of a fresh
+    // model, skip term, one thread), time split 0.9, the blend included: what gates are for.
+    static EvalSettings asServed(const RecoSettings& settings = {});
+
     // "time:0.9" / "random:0.8" (the form --split takes); empty split_error when it parses.
     QString splitName() const;
     static bool parseSplit(const QString& text, EvalSettings* settings, QString* error);
-};
-
-struct MethodResult {
-    std::string name;  // two_tower, popular, user_popular, cooccurrence, content, blend
-    reco::EvalReport report;
 };
 
 struct EvalResult {
@@ -51,7 +54,8 @@ struct EvalResult {
     qint64 test_plays = 0;  // scored held-out plays
     reco::TrainStats train_stats;
     std::vector<MethodResult> methods;
-    BlendWeights blend_weights;  // tuned on a validation part of the training part
+    BlendWeights blend_weights;  // tuned on the validation plays (never on the scored ones)
+    size_t validation_plays = 0;
 
     const MethodResult* method(const std::string& name) const;
     // {"split": "...", "results": {"<method>": {"hr@10": x, "ndcg@10": x, "top_100": x, ...}}}
@@ -63,9 +67,10 @@ struct EvalResult {
 // Stage name and completed share, for progress output.
 using EvalProgress = std::function<void(const QString& stage)>;
 
-// Splits `data`, trains the two-tower model and every baseline on the training part (nothing
-// of the held-out part reaches training or features: popularity buckets come from the
-// training part), and ranks each held-out play's track among all tracks.
+// Splits `data` (splitForEvaluation), trains the two-tower model and every baseline on the
+// training part (nothing held out reaches training or features: popularity buckets come from
+// the training part), tunes the blend on the validation plays, and ranks each test play's track
+// among all tracks: the same procedure as the trainer's own status figures.
 Result<EvalResult> evaluateOffline(TrainingData data, const EvalSettings& settings,
                                    const std::atomic<bool>* cancel = nullptr,
                                    const EvalProgress& progress = {});

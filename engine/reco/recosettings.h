@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reco/core/modelconfig.h"
+#include "reco/core/trainoptions.h"
 
 #include <QString>
 
@@ -23,8 +24,16 @@ struct RecoSettings {
     bool use_skip_negatives = false;  // measured: the skip term does not help (bench/quality)
     reco::ModelConfig dimensions;     // 32-d towers by default; vocabularies come from data
     size_t status_eval_plays = 2000;  // held-out plays scored for the status figure
-    double reevaluate_growth = 0.1;   // re-measure the status figure after 10% more plays
     int start_delay_ms = 0;           // first look at the log after start (GUI: let it settle)
+
+    // How the product trains for `epochs`: everything else as these settings say.
+    reco::TrainOptions trainOptions(int epochs) const {
+        reco::TrainOptions options;
+        options.epochs = epochs;
+        options.use_skip_negatives = use_skip_negatives;
+        options.num_threads = 1;  // the other core belongs to the GUI and the scanner
+        return options;
+    }
 };
 
 }  // namespace encore

@@ -17,7 +17,8 @@ namespace encore {
 
 namespace {
 
-constexpr int kLibraryDebounceMs = 5000;  // a scan changes many tracks: re-index once after it
+constexpr int kLibraryDebounceMs = 5000;   // a scan changes many tracks: re-index once after it
+constexpr int kBaselineDebounceMs = 1500;  // until a model serves, counts follow new plays soon
 constexpr int kMillisecondsPerMinute = 60 * 1000;
 const QString kConnectionName = QStringLiteral("encore-trainer");
 
@@ -55,6 +56,10 @@ void RecoTrainer::start() {
     library_timer_->setSingleShot(true);
     library_timer_->setInterval(kLibraryDebounceMs);
     connect(library_timer_, &QTimer::timeout, this, [this] { runJob(false); });
+    baseline_timer_ = new QTimer(this);
+    baseline_timer_->setSingleShot(true);
+    baseline_timer_->setInterval(kBaselineDebounceMs);
+    connect(baseline_timer_, &QTimer::timeout, this, [this] { runJob(false); });
     if (settings_.start_delay_ms > 0)
         QTimer::singleShot(settings_.start_delay_ms, this, [this] { runJob(false); });
     else
@@ -69,6 +74,8 @@ void RecoTrainer::notePlays(int count) {
     new_plays_ += count;
     if (new_plays_ >= settings_.retrain_after_plays)
         runJob(true);
+    else if (status_.state == RecoStatus::State::Baselines && baseline_timer_)
+        baseline_timer_->start();  // cheap below the model's minimum: say the new count soon
     else
         setStatus(status_);  // the new count, for "next retrain in ..."
 }
@@ -131,6 +138,8 @@ void RecoTrainer::runJob(bool train) {
     cancel_.store(false);
     if (interval_timer_)
         interval_timer_->stop();
+    if (baseline_timer_)
+        baseline_timer_->stop();
     const int plays_before = new_plays_;
     const RecoStatus before = status_;
     auto progress = [this](const RecoStatus& s) { setStatus(s); };
@@ -150,7 +159,8 @@ void RecoTrainer::runJob(bool train) {
         for (const QString& note : outcome->notes)
             qWarning().noquote() << "recommender:" << note;
         const RecoStatus& served = outcome->model->status;
-        if (outcome->trained)
+        // Trained, or baselines (they count the whole snapshot): the plays before it are in.
+        if (outcome->trained || served.state == RecoStatus::State::Baselines)
             new_plays_ = qMax(0, new_plays_ - plays_before);
         else if (served.trained_at > 0)  // a checkpoint from before the newest plays
             new_plays_ = qMax<qint64>(new_plays_, outcome->model->plays - served.plays);

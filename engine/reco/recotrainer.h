@@ -64,6 +64,7 @@ private:
     std::unique_ptr<TrainingPipeline> pipeline_;
     QTimer* interval_timer_ = nullptr;
     QTimer* library_timer_ = nullptr;
+    QTimer* baseline_timer_ = nullptr;
     std::atomic<bool> cancel_{false};
     std::atomic<bool> stopping_{false};
     int new_plays_ = 0;

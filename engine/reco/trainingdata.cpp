@@ -133,4 +133,10 @@ void TrainingData::assignPopularity(const reco::Interactions& train) {
     catalog.popularity_bucket = reco::popularityBuckets(train, catalog.size(), kPopularityBuckets);
 }
 
+reco::Catalog TrainingData::catalogWithPopularityOf(const reco::Interactions& part) const {
+    reco::Catalog copy = catalog;
+    copy.popularity_bucket = reco::popularityBuckets(part, catalog.size(), kPopularityBuckets);
+    return copy;
+}
+
 }  // namespace encore

@@ -45,6 +45,8 @@ struct TrainingData {
 
     // Popularity buckets (the seed's total_views) from `train` only: no test period leaks in.
     void assignPopularity(const reco::Interactions& train);
+    // A copy of the catalog with the popularity buckets of `part`.
+    reco::Catalog catalogWithPopularityOf(const reco::Interactions& part) const;
 };
 
 // Hour of the week of a listen in its own local time: 0 = Monday 00:00-00:59.

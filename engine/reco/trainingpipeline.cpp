@@ -1,13 +1,13 @@
 #include "reco/trainingpipeline.h"
 
-#include "reco/blendtuner.h"
 #include "reco/checkpointfile.h"
-#include "reco/core/split.h"
 #include "reco/offlineevaluation.h"
+#include "reco/servingevaluation.h"
 #include "reco/snapshotreader.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace encore {
@@ -16,8 +16,8 @@ namespace {
 
 const QString kCancelled = QStringLiteral("cancelled");
 constexpr double kStatusTrainShare = 0.9;  // the newest 10% per profile are held out
-constexpr double kValidationShare = 0.5;   // older half of them tunes the blend
 const std::vector<int> kStatusKs{10};
+const std::vector<std::string> kStatusMethods{"two_tower", "popular", "blend"};
 
 bool cancelled(const std::atomic<bool>* cancel) {
     return cancel && cancel->load(std::memory_order_relaxed);
@@ -45,6 +45,7 @@ RecoStatus statusFrom(const QJsonObject& meta) {
     s.state = RecoStatus::State::Ready;
     s.trained_at = meta.value(QStringLiteral("trained_at")).toInteger();
     s.plays = meta.value(QStringLiteral("plays")).toInteger();
+    s.log_plays = meta.value(QStringLiteral("log_plays")).toInteger();
     s.epochs = meta.value(QStringLiteral("epochs")).toInt();
     s.loss = meta.value(QStringLiteral("loss")).toDouble();
     s.warm_start = meta.value(QStringLiteral("warm_start")).toBool();
@@ -54,6 +55,7 @@ RecoStatus statusFrom(const QJsonObject& meta) {
     s.hr10_popular = e.value(QStringLiteral("hr10_popular")).toDouble(-1.0);
     s.hr10_blend = e.value(QStringLiteral("hr10_blend")).toDouble(-1.0);
     s.evaluated_plays = e.value(QStringLiteral("scored")).toInteger();
+    s.validation_plays = e.value(QStringLiteral("validation")).toInteger();
     s.evaluated_at = e.value(QStringLiteral("at")).toInteger();
     return s;
 }
@@ -69,67 +71,87 @@ reco::ModelConfig configFor(const RecoSettings& settings, const TrainingData& da
     return config;
 }
 
-reco::TrainOptions trainOptions(const RecoSettings& settings, int epochs) {
-    reco::TrainOptions options;
-    options.epochs = epochs;
-    options.use_skip_negatives = settings.use_skip_negatives;
-    options.num_threads = 1;  // the other core belongs to the GUI and the scanner
-    return options;
+// Per profile (vocabulary index), the newest listen the model learned: kept with the checkpoint.
+QJsonArray learnedUntil(const reco::Interactions& train) {
+    std::vector<qint64> newest(size_t(train.profileCount()), 0);
+    for (size_t i = 0; i < train.size(); ++i)
+        newest[size_t(train.profile[i])] =
+            qMax<qint64>(newest[size_t(train.profile[i])], train.timestamp[i]);
+    QJsonArray out;
+    for (const qint64 t : newest)
+        out.append(t);
+    return out;
+}
+
+// The listens of `log` a model with this `learned_until` learned from (all when unknown).
+reco::Interactions learnedPart(const reco::Interactions& log, const QJsonArray& until) {
+    if (until.isEmpty())
+        return log;
+    std::vector<size_t> rows;
+    for (size_t i = 0; i < log.size(); ++i) {
+        const int p = log.profile[i];
+        if (p < until.size() && log.timestamp[i] <= until[p].toInteger())
+            rows.push_back(i);
+    }
+    return log.subset(rows);
+}
+
+// A saved model may go on learning only if none of today's held-out listens is one it learned
+// from (history deleted since can move older listens into the held-out part).
+bool learnedNothingOf(const QJsonObject& meta, const HeldOutParts& parts) {
+    const QJsonArray until = meta.value(QStringLiteral("learned_until")).toArray();
+    if (until.isEmpty())
+        return false;  // a checkpoint from before this was recorded: measure a fresh model
+    for (const reco::Interactions* part : {&parts.validation, &parts.test}) {
+        for (size_t i = 0; i < part->size(); ++i) {
+            const int p = part->profile[i];
+            if (p < until.size() && part->timestamp[i] <= until[p].toInteger())
+                return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
 
-struct TrainingPipeline::Evaluation {
-    BlendWeights weights;
-    QJsonObject json;
-};
+// The status figures of `model` (trained on parts.train, whose popularity `catalog` carries):
+// the blend tuned on the validation plays, then model, most-played and blend on the test plays.
+std::optional<QJsonObject> TrainingPipeline::measure(const reco::TwoTowerModel& model,
+                                                     const reco::Catalog& catalog,
+                                                     const HeldOutParts& parts,
+                                                     const std::atomic<bool>* cancel) const {
+    if (countPlays(parts.test) == 0 || parts.train.size() == 0)
+        return QJsonObject{{QStringLiteral("at"), QDateTime::currentSecsSinceEpoch()},
+                           {QStringLiteral("scored"), 0},
+                           {QStringLiteral("weights"), weightsJson(defaultBlendWeights())}};
+    reco::Expected<reco::CandidateIndex> index = model.buildIndex(catalog);
+    if (!index)
+        return std::nullopt;
+    ScorerSet set = ScorerSet::baselines(catalog, parts.train);
+    // Borrowed for the measurement only: the caller keeps the model.
+    set.setModel(std::shared_ptr<const reco::TwoTowerModel>(&model, [](auto*) {}),
+                 std::make_shared<const reco::CandidateIndex>(std::move(index).value()));
+    const std::optional<ServingMeasurement> m =
+        measureAsServed(set, parts, kStatusMethods, kStatusKs, settings_.status_eval_plays, cancel);
+    if (!m)
+        return std::nullopt;
+    auto hr10 = [&](const char* name) {
+        const MethodResult* r = m->method(name);
+        return r ? r->report.all.hr[0] : -1.0;
+    };
+    return QJsonObject{{QStringLiteral("hr10_model"), hr10("two_tower")},
+                       {QStringLiteral("hr10_popular"), hr10("popular")},
+                       {QStringLiteral("hr10_blend"), hr10("blend")},
+                       {QStringLiteral("scored"), m->test_plays},
+                       {QStringLiteral("validation"), qint64(m->validation_queries)},
+                       {QStringLiteral("at"), QDateTime::currentSecsSinceEpoch()},
+                       {QStringLiteral("weights"), weightsJson(m->weights)}};
+}
 
 TrainingPipeline::TrainingPipeline(Database database, RecoSettings settings, QString connectionName)
     : database_(std::move(database))
     , settings_(std::move(settings))
     , connection_name_(std::move(connectionName)) {}
-
-std::optional<TrainingPipeline::Evaluation> TrainingPipeline::evaluate(
-    const TrainingData& data, const std::atomic<bool>* cancel) {
-    const reco::Split split = reco::timeSplit(data.log, kStatusTrainShare);
-    const reco::Split holdout = reco::timeSplit(split.test, kValidationShare);
-    const reco::Interactions test = samplePlays(holdout.test, settings_.status_eval_plays);
-    if (test.size() == 0 || split.train.size() == 0)
-        return Evaluation{defaultBlendWeights(), {}};
-    TrainingData eval_data = data;
-    eval_data.assignPopularity(split.train);
-    Result<ScorerSet> set = trainScorerSet(
-        eval_data.catalog, eval_data.num_profiles, split.train, configFor(settings_, eval_data),
-        trainOptions(settings_, settings_.cold_epochs), cancel, nullptr);
-    if (!set)
-        return std::nullopt;
-    const std::optional<TunedBlend> tuned =
-        tuneBlend(set->blendComponents(), holdout.train, settings_.status_eval_plays, cancel);
-    if (!tuned)
-        return std::nullopt;
-    const BlendWeights weights =
-        tuned->queries >= kMinBlendTuningPlays ? tuned->weights : defaultBlendWeights();
-    const BlendScorer blend(set->blendComponents(), weights);
-    double figures[3] = {-1.0, -1.0, -1.0};
-    const reco::Scorer* scorers[3] = {set->two_tower.get(), set->popular.get(), &blend};
-    for (int i = 0; i < 3; ++i) {
-        const std::optional<reco::EvalReport> r =
-            evaluateScorer(*scorers[i], split.train, test, kStatusKs, cancel);
-        if (!r)
-            return std::nullopt;
-        figures[i] = r->all.hr[0];
-    }
-    Evaluation e;
-    e.weights = weights;
-    e.json = {{QStringLiteral("hr10_model"), figures[0]},
-              {QStringLiteral("hr10_popular"), figures[1]},
-              {QStringLiteral("hr10_blend"), figures[2]},
-              {QStringLiteral("scored"), qint64(test.size())},
-              {QStringLiteral("at"), QDateTime::currentSecsSinceEpoch()},
-              {QStringLiteral("log_plays"), data.plays},
-              {QStringLiteral("weights"), weightsJson(weights)}};
-    return e;
-}
 
 Result<TrainingPipeline::Outcome> TrainingPipeline::run(
     Mode mode, const std::atomic<bool>* cancel,
@@ -171,6 +193,7 @@ Result<TrainingPipeline::Outcome> TrainingPipeline::run(
         RecoStatus status;
         status.state = RecoStatus::State::Baselines;
         status.plays = data.plays;
+        status.log_plays = data.plays;
         status.message = QStringLiteral(
                              "%1 plays so far: recommendations come from play counts "
                              "and tags until there are %2 to learn from.")
@@ -194,14 +217,17 @@ Result<TrainingPipeline::Outcome> TrainingPipeline::run(
             meta = {};
         }
     }
-    const bool warm = model.has_value();
-    if (mode == Mode::Train || !warm) {
-        RecoStatus training = warm ? statusFrom(meta) : RecoStatus();
+    const bool have_checkpoint_model = model.has_value();
+    // The candidate tower serves with the popularity it learned and was measured with.
+    reco::Catalog served_catalog = data.catalog;
+    if (mode == Mode::Train || !have_checkpoint_model) {
+        RecoStatus training = have_checkpoint_model ? statusFrom(meta) : RecoStatus();
         training.state = RecoStatus::State::Training;
+        training.log_plays = data.plays;
         training.message = QStringLiteral("Learning from %1 plays.").arg(data.plays);
         if (progress)
             progress(training);
-        if (interim && !warm) {
+        if (interim && !have_checkpoint_model) {
             RecoStatus serving = training;
             serving.message = QStringLiteral(
                                   "Learning from %1 plays; play counts and tags "
@@ -211,15 +237,17 @@ Result<TrainingPipeline::Outcome> TrainingPipeline::run(
             interim(assemblePublishedModel(data, vocabulary, std::move(set), baselineBlendWeights(),
                                            serving));
         }
-        const QJsonObject last = meta.value(QStringLiteral("evaluation")).toObject();
-        const double measured_at = last.value(QStringLiteral("log_plays")).toDouble(0.0);
-        if (last.isEmpty() ||
-            double(data.plays) >= measured_at * (1.0 + settings_.reevaluate_growth)) {
-            const std::optional<Evaluation> e = evaluate(data, cancel);
-            if (!e)
-                return Error{kCancelled};
-            meta.insert(QStringLiteral("evaluation"), e->json);
+
+        // The model that serves is the one measured: it learns from all but the newest listens
+        // of each profile, which then tune the blend (older half) and give the status figures.
+        const HeldOutParts parts = splitForEvaluation(data.log, SplitKind::Time, kStatusTrainShare);
+        if (model && !learnedNothingOf(meta, parts)) {
+            outcome.notes << QStringLiteral(
+                "the saved model had learned listens that are now held out (history was "
+                "deleted): training a new one");
+            model.reset();
         }
+        const bool warm = model.has_value();
         if (!model) {
             reco::Expected<reco::TwoTowerModel> created = reco::TwoTowerModel::create(config);
             if (!created)
@@ -228,15 +256,24 @@ Result<TrainingPipeline::Outcome> TrainingPipeline::run(
         }
         if (cancelled(cancel))
             return Error{kCancelled};
+        served_catalog = data.catalogWithPopularityOf(parts.train);  // nothing held out leaks
         const int epochs = warm ? settings_.warm_epochs : settings_.cold_epochs;
         const reco::Expected<reco::TrainStats> stats =
-            model->train(data.log, data.catalog, trainOptions(settings_, epochs), cancel);
+            model->train(parts.train, served_catalog, settings_.trainOptions(epochs), cancel);
         if (!stats)
             return Error{QString::fromStdString(stats.error())};
         if (stats->cancelled)
             return Error{kCancelled};
+
+        const std::optional<QJsonObject> evaluation =
+            measure(*model, served_catalog, parts, cancel);
+        if (!evaluation)
+            return Error{kCancelled};
+        meta.insert(QStringLiteral("evaluation"), *evaluation);
         meta.insert(QStringLiteral("trained_at"), QDateTime::currentSecsSinceEpoch());
-        meta.insert(QStringLiteral("plays"), data.plays);
+        meta.insert(QStringLiteral("plays"), countPlays(parts.train));
+        meta.insert(QStringLiteral("log_plays"), data.plays);
+        meta.insert(QStringLiteral("learned_until"), learnedUntil(parts.train));
         meta.insert(QStringLiteral("epochs"), stats->epochs_completed);
         meta.insert(QStringLiteral("loss"), stats->final_loss);
         meta.insert(QStringLiteral("warm_start"), warm);
@@ -250,11 +287,15 @@ Result<TrainingPipeline::Outcome> TrainingPipeline::run(
     }
     if (cancelled(cancel))
         return Error{kCancelled};
-    reco::Expected<reco::CandidateIndex> index = model->buildIndex(data.catalog);
+    if (!outcome.trained)
+        served_catalog = data.catalogWithPopularityOf(
+            learnedPart(data.log, meta.value(QStringLiteral("learned_until")).toArray()));
+    reco::Expected<reco::CandidateIndex> index = model->buildIndex(served_catalog);
     if (!index)
         return Error{QString::fromStdString(index.error())};
     if (cancelled(cancel))
         return Error{kCancelled};
+    // The counting scorers follow the whole log, as they do between retrainings.
     ScorerSet set = ScorerSet::baselines(data.catalog, data.log);
     set.setModel(std::make_shared<const reco::TwoTowerModel>(std::move(*model)),
                  std::make_shared<const reco::CandidateIndex>(std::move(index).value()));
@@ -262,8 +303,10 @@ Result<TrainingPipeline::Outcome> TrainingPipeline::run(
                                                  .toObject()
                                                  .value(QStringLiteral("weights"))
                                                  .toObject());
-    outcome.model = assemblePublishedModel(std::move(data), vocabulary, std::move(set), weights,
-                                           statusFrom(meta));
+    RecoStatus status = statusFrom(meta);
+    status.log_plays = data.plays;
+    outcome.model =
+        assemblePublishedModel(std::move(data), vocabulary, std::move(set), weights, status);
     return outcome;
 }
 

@@ -4,20 +4,31 @@
 #include "reco/publishedmodel.h"
 #include "reco/recosettings.h"
 #include "reco/recostatus.h"
+#include "reco/servingevaluation.h"
 #include "store/database.h"
+
+#include <QJsonObject>
 
 #include <QString>
 #include <QStringList>
 
 #include <atomic>
 #include <functional>
+#include <optional>
+
+namespace encore::reco {
+class TwoTowerModel;
+struct Catalog;
+}  // namespace encore::reco
 
 namespace encore {
 
 // One run of the recommender's work, start to finish, on the calling thread: read a snapshot
 // of the log (own connection, read transaction), extend the checkpoint's vocabularies, train
-// (warm from the checkpoint when there is one), measure, checkpoint, and assemble the object
-// to publish. The trainer thread runs it; `encore-cli recommend` runs it in place.
+// (warm from the checkpoint when there is one) on all but each profile's newest listens,
+// measure that same model on them (the status figures are the serving model's own), checkpoint,
+// and assemble the object to publish. The trainer thread runs it; `encore-cli recommend` runs
+// it in place.
 class TrainingPipeline {
 public:
     enum class Mode {
@@ -44,8 +55,9 @@ public:
     void setSettings(const RecoSettings& settings) { settings_ = settings; }
 
 private:
-    struct Evaluation;
-    std::optional<Evaluation> evaluate(const TrainingData& data, const std::atomic<bool>* cancel);
+    std::optional<QJsonObject> measure(const reco::TwoTowerModel& model,
+                                       const reco::Catalog& catalog, const HeldOutParts& parts,
+                                       const std::atomic<bool>* cancel) const;
 
     Database database_;
     RecoSettings settings_;

@@ -1,10 +1,13 @@
-// The recommender on real data (../shared/data): the seed reproduction without the leak, and
-// real Spotify histories through the whole product path (import, snapshot, train, serve).
+// The recommender on real data (../shared/data): the seed reproduction without the leak, the
+// quality gates of bench/quality on every Spotify history (the same gates, on the configuration
+// the product serves), and two histories through the whole product path (import, snapshot,
+// train, serve).
 
 #include "testsupport.h"
 
 #include "listens/import/historyimporter.h"
 #include "reco/offlineevaluation.h"
+#include "reco/qualitygates.h"
 #include "reco/recommender.h"
 #include "reco/servingcontext.h"
 #include "reco/snapshotreader.h"
@@ -17,8 +20,6 @@
 using namespace encore;
 
 namespace {
-
-constexpr double kSeedTop100 = 0.23;  // TensorFlow Recommenders' tutorial on this data
 
 Result<TrainingData> trainingData(const Database& database) {
     ScopedConnection connection(database, QStringLiteral("external-snapshot"));
@@ -55,20 +56,39 @@ private Q_SLOTS:
         Result<TrainingData> data = trainingData(temp.database);
         QVERIFY2(data.ok(), qPrintable(data.error()));
         QCOMPARE(data->plays, qint64(90570));
-        EvalSettings settings;
+        EvalSettings settings = EvalSettings::asServed();
         settings.split = EvalSettings::SplitKind::Random;
         settings.train_fraction = 0.8;
         settings.include_blend = false;
         settings.ks = {10, 100};
         const Result<EvalResult> result = evaluateOffline(std::move(data).value(), settings);
         QVERIFY2(result.ok(), qPrintable(result.error()));
-        const MethodResult* model = result->method("two_tower");
-        QVERIFY(model);
-        const double top100 = model->report.all.top_k[1];
-        qInfo("seed, random 80/20, 32-d: two_tower top_100 %.4f (popular %.4f)", top100,
-              result->method("popular")->report.all.top_k[1]);
-        QVERIFY(top100 >= kSeedTop100);
-        QVERIFY(top100 > result->method("popular")->report.all.top_k[1]);
+        const QualityGate gate = seedGate(result.value(), QStringLiteral("seed"));
+        qInfo("%s", qPrintable(gate.line()));
+        QVERIFY2(gate.pass(), qPrintable(gate.line()));
+    }
+
+    // The gates bench/quality declares for what the product serves, on every real history:
+    // the served blend against most played and against the best single baseline.
+    void spotifyHistoriesPassTheServedGates() {
+        ENCORE_REQUIRE_SHARED_DATA("listens/spotify");
+        test::TempDatabase temp;
+        const QDir root(test::sharedDataDir(QStringLiteral("listens/spotify")));
+        const QStringList people = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QCOMPARE(people.size(), 17);
+        for (const QString& person : people)
+            import(temp.database, person, {root.filePath(person)});
+        Result<TrainingData> data = trainingData(temp.database);
+        QVERIFY2(data.ok(), qPrintable(data.error()));
+        const Result<EvalResult> result =
+            evaluateOffline(std::move(data).value(), EvalSettings::asServed());
+        QVERIFY2(result.ok(), qPrintable(result.error()));
+        const std::vector<QualityGate> gates = servedGates(result.value());
+        QCOMPARE(gates.size(), size_t(2));
+        for (const QualityGate& gate : gates) {
+            qInfo("%s", qPrintable(gate.line()));
+            QVERIFY2(gate.pass(), qPrintable(gate.line()));
+        }
     }
 
     void spotifyHistoriesServeWithReasons() {

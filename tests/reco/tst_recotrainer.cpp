@@ -6,7 +6,10 @@
 #include "reco/checkpointfile.h"
 #include "reco/recommender.h"
 #include "reco/recoservice.h"
+#include "reco/offlineevaluation.h"
 #include "reco/recotrainer.h"
+#include "reco/servingevaluation.h"
+#include "reco/snapshotreader.h"
 #include "reco/trainingpipeline.h"
 
 #include <QFile>
@@ -104,7 +107,10 @@ private Q_SLOTS:
         const RecoStatus s = service.status();
         QCOMPARE(s.state, RecoStatus::State::Ready);
         QVERIFY(s.trained_at > 0);
-        QCOMPARE(s.plays, qint64(l.plays));
+        QCOMPARE(s.log_plays, qint64(l.plays));
+        // It learned from all but each profile's newest plays (held out to measure it).
+        QVERIFY2(s.plays > 0 && s.plays < s.log_plays && s.plays >= s.log_plays * 8 / 10,
+                 qPrintable(QStringLiteral("%1 of %2").arg(s.plays).arg(s.log_plays)));
         QCOMPARE(s.epochs, 3);
         QVERIFY(std::isfinite(s.loss) && s.loss > 0);
         QVERIFY(!s.warm_start);
@@ -288,6 +294,67 @@ private Q_SLOTS:
         Q_UNUSED(l);
     }
 
+    // Issue 10: the status figures are the serving model's own. Ranking the held-out test plays
+    // again with the published model's own scorers gives exactly the figures in its status.
+    void statusFiguresAreThoseOfTheServingModel() {
+        RecoFixture f;
+        const PlantedLibrary l = PlantedLibrary::plant(f);
+        const RecoSettings settings = testSettings(f);
+        const Result<TrainingPipeline::Outcome> run = runPipeline(f, TrainingPipeline::Mode::Train);
+        QVERIFY2(run.ok(), qPrintable(run.error()));
+        const PublishedModel& m = *run->model;
+        QCOMPARE(m.status.state, RecoStatus::State::Ready);
+        QVERIFY(m.scorers.two_tower && m.method == QLatin1String("blend"));
+
+        ScopedConnection connection(f.database(), QStringLiteral("test-remeasure"));
+        Result<LogSnapshot> snapshot = SnapshotReader(connection.db()).read();
+        QVERIFY(snapshot.ok());
+        RecoVocabulary vocabulary = m.vocabulary;
+        std::optional<TrainingData> data = TrainingData::build(snapshot.value(), vocabulary);
+        QVERIFY(data);
+        QCOMPARE(vocabulary.trackCount(), m.vocabulary.trackCount());  // nothing new since
+        const HeldOutParts parts = splitForEvaluation(data->log, SplitKind::Time, 0.9);
+        QCOMPARE(m.status.plays, countPlays(parts.train));
+        const reco::Interactions test = samplePlays(parts.test, settings.status_eval_plays);
+        QCOMPARE(m.status.evaluated_plays, qint64(test.size()));
+        QVERIFY(test.size() >= 5);
+        const std::vector<int> ks{10};
+        const std::optional<reco::EvalReport> model =
+            evaluateScorer(*m.scorers.two_tower, parts.train, test, ks);
+        QVERIFY(model);
+        QCOMPARE(model->all.hr[0], m.status.hr10_model);
+        // The served blend, with the counting scorers of the training part, as it was measured.
+        ScorerSet measured = ScorerSet::baselines(m.catalog, parts.train);
+        measured.setModel(m.scorers.model, m.scorers.index);
+        const BlendScorer blend(measured.blendComponents(), m.weights);
+        const std::optional<reco::EvalReport> blended =
+            evaluateScorer(blend, parts.train, test, ks);
+        QVERIFY(blended);
+        QCOMPARE(blended->all.hr[0], m.status.hr10_blend);
+        Q_UNUSED(l);
+    }
+
+    // Below the model's minimum, the status follows new plays soon (it never says "until you
+    // play some music" after the first plays).
+    void baselineStatusFollowsNewPlays() {
+        RecoFixture f;
+        RecoSettings settings = testSettings(f);
+        settings.min_plays_for_model = 1000000;
+        const PlantedLibrary l = PlantedLibrary::plant(f);
+        RecoService service(f.database(), settings);
+        service.start();
+        QTRY_COMPARE_WITH_TIMEOUT(service.status().state, RecoStatus::State::Baselines,
+                                  kTrainTimeoutMs);
+        QCOMPARE(service.status().log_plays, qint64(l.plays));
+        f.addPlays({RecoFixture::play(l.profile, l.b, PlantedLibrary::kNow + 60),
+                    RecoFixture::play(l.profile, l.a, PlantedLibrary::kNow + 400)});
+        service.notePlaysLogged(2);
+        QTRY_COMPARE_WITH_TIMEOUT(service.status().log_plays, qint64(l.plays + 2),
+                                  kTrainTimeoutMs);
+        QCOMPARE(service.status().state, RecoStatus::State::Baselines);
+        QTRY_COMPARE(service.status().new_plays, 0);
+    }
+
     void retrainsAfterKNewPlays() {
         RecoFixture f;
         const PlantedLibrary l = PlantedLibrary::plant(f);
@@ -310,7 +377,7 @@ private Q_SLOTS:
         QVERIFY(service.status().next_check_ms > QDateTime::currentMSecsSinceEpoch());
         service.notePlaysLogged(1);
         QTRY_VERIFY_WITH_TIMEOUT(published.count() > before, kTrainTimeoutMs);
-        QCOMPARE(service.publishedModel()->status.plays, qint64(l.plays + 5));
+        QCOMPARE(service.publishedModel()->status.log_plays, qint64(l.plays + 5));
         QTRY_COMPARE(service.status().new_plays, 0);  // what it learnt from is no longer new
     }
 
@@ -329,7 +396,7 @@ private Q_SLOTS:
         // Plays from elsewhere (another process importing): found by the interval's look.
         f.addPlays({RecoFixture::play(l.profile, l.b, PlantedLibrary::kNow + 60)});
         QTRY_VERIFY_WITH_TIMEOUT(published.count() > before, kTrainTimeoutMs);
-        QCOMPARE(service.publishedModel()->status.plays, qint64(l.plays + 1));
+        QCOMPARE(service.publishedModel()->status.log_plays, qint64(l.plays + 1));
     }
 
     void notForMeIsExcludedAtOnce() {

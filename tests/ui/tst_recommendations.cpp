@@ -161,9 +161,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             reco->status().state == RecoStatus::State::Ready && reco->status().trained_at > 0,
             kTrainTimeoutMs);
-        QTRY_VERIFY2(w.modelStatus()->text().startsWith(QStringLiteral("Trained ")),
-                     qPrintable(w.modelStatus()->text()));
-        QVERIFY(w.modelStatus()->text().contains(QStringLiteral(" plays")));
+        QTRY_VERIFY2(
+            w.modelStatus()->text().startsWith(QStringLiteral("Suggestions learned from ")),
+            qPrintable(w.modelStatus()->text()));
+        QVERIFY(w.modelStatus()->text().contains(QStringLiteral(" of your plays, ")));
+        QVERIFY2(w.modelStatus()->detailsText().contains(QStringLiteral("HR@10 of this model")),
+                 qPrintable(w.modelStatus()->detailsText()));
         SuggestionList* list = upNext->suggestionList();
         QTRY_VERIFY(list->count() > 0 && list->isVisible());
         QVERIFY(upNext->providerNote()->isHidden());  // a trained model: no stand-in note
@@ -219,9 +222,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(reco->status().state == RecoStatus::State::Ready, kTrainTimeoutMs);
         QVERIFY(reco->status().trained_at > 0);
         QCOMPARE(app.engine.retrainSchedule().new_listens, 0);
-        QVERIFY2(app.window->modelStatus()->text().endsWith(
-                     QStringLiteral("next retrain after new plays")),
-                 qPrintable(app.window->modelStatus()->text()));
+        QVERIFY2(app.window->modelStatus()->detailsText().endsWith(
+                     QStringLiteral("Next retraining: after new plays")),
+                 qPrintable(app.window->modelStatus()->detailsText()));
         // Nothing new: only "Retrain now" trains again.
         QSignalSpy statuses(reco, &RecoService::statusChanged);
         app.window->modelStatus()->retrainButton()->click();

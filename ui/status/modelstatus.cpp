@@ -6,6 +6,7 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QMessageBox>
 #include <QTimer>
 #include <QToolButton>
 
@@ -15,6 +16,7 @@ ModelStatus::ModelStatus(RecommenderProvider& provider, QWidget* parent)
     : QWidget(parent)
     , provider_(provider)
     , label_(new ElidedLabel(this))
+    , details_(new QToolButton(this))
     , retrain_(new QToolButton(this))
     , timer_(new QTimer(this)) {
     retrain_->setAutoRaise(true);
@@ -23,7 +25,18 @@ ModelStatus::ModelStatus(RecommenderProvider& provider, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(label_, 1);
+    layout->addWidget(details_);
     layout->addWidget(retrain_);
+    details_->setAutoRaise(true);
+    details_->setText(tr("Details"));
+    details_->setToolTip(tr("The figures behind this line"));
+    connect(details_, &QToolButton::clicked, this, [this] {
+        auto* box = new QMessageBox(QMessageBox::Information, tr("How the suggestions are doing"),
+                                    provider_.status(), QMessageBox::Close, this);
+        box->setInformativeText(detailsText());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();  // window-modal, never a nested event loop
+    });
     timer_->setInterval(kRefreshMs);
     connect(timer_, &QTimer::timeout, this, &ModelStatus::refresh);
     timer_->start();
@@ -41,11 +54,16 @@ QString ModelStatus::text() const {
     return label_->fullText();
 }
 
+QString ModelStatus::detailsText() const {
+    return provider_.details();
+}
+
 void ModelStatus::refresh() {
     label_->setFullText(provider_.status());
     const QString details = provider_.details();
     label_->setToolTip(details.isEmpty() ? provider_.status()
                                          : provider_.status() + QStringLiteral("\n\n") + details);
+    details_->setEnabled(!details.isEmpty());
     const bool training = provider_.isTraining();
     retrain_->setText(training ? tr("Stop") : tr("Retrain now"));
     retrain_->setToolTip(training ? tr("Stop this training; the current suggestions stay")

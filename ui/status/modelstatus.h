@@ -10,10 +10,10 @@ namespace encore {
 class ElidedLabel;
 class RecommenderProvider;
 
-// The recommender's part of the status bar: "Trained 12:04 on 18,233 plays · HR@10 0.31 vs
-// 0.12 popular · next retrain in 14 min" (the figures behind it in the tooltip) with "Retrain
-// now", which turns into "Stop" while a training runs. The countdown is redrawn every half
-// minute.
+// The recommender's part of the status bar: "Suggestions learned from 18,233 of your plays,
+// 12:04; they find your next song 4x as often as 'most played'", "Details" (the figures behind
+// it: HR@10, what it was measured on, the next retraining; also the tooltip) and "Retrain now",
+// which turns into "Stop" while a training runs. Redrawn every half minute.
 class ModelStatus : public QWidget {
     Q_OBJECT
 
@@ -24,6 +24,9 @@ public:
 
     QString text() const;
     QToolButton* retrainButton() const { return retrain_; }
+    QToolButton* detailsButton() const { return details_; }
+    // What "Details" shows: the figures behind the line.
+    QString detailsText() const;
 
 public Q_SLOTS:
     void refresh();
@@ -36,6 +39,7 @@ private:
 
     RecommenderProvider& provider_;
     ElidedLabel* label_;
+    QToolButton* details_;
     QToolButton* retrain_;
     QTimer* timer_;
 };

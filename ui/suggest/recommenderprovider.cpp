@@ -94,7 +94,9 @@ QString RecommenderProvider::note() const {
 
 QString RecommenderProvider::details() const {
     const RecoService* reco = engine_.recommender();
-    return reco ? ModelStatusText::details(reco->status()) : QString();
+    return reco ? ModelStatusText::details(reco->status(), engine_.retrainSchedule(),
+                                           engine_.clock().nowMs())
+                : QString();
 }
 
 bool RecommenderProvider::isTraining() const {

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "reco/blendscorer.h"
+#include "reco/core/interactions.h"
+#include "reco/core/metrics.h"
+#include "reco/scorerset.h"
+
+#include <QtGlobal>
+
+#include <atomic>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace encore {
+
+// The one way Encore measures what it serves, shared by the trainer's status figures,
+// `encore-cli eval` and bench/quality, so that a figure always belongs to the model that serves:
+// the model learns from `train` only; the blend's weights are tuned on `validation`; every
+// method is scored on `test`. Nothing of validation or test reaches training or features.
+struct HeldOutParts {
+    reco::Interactions train;
+    reco::Interactions validation;  // older half of the held-out listens (per profile, by time)
+    reco::Interactions test;        // newer half
+};
+
+enum class SplitKind { Time, Random };
+
+// Time: per profile, the oldest `train_fraction` of the listens train and the rest is held out,
+// its older half validating and its newer half testing. Random: each listen is held out with
+// probability 1 - train_fraction, and held-out listens go to either half at random.
+HeldOutParts splitForEvaluation(const reco::Interactions& log, SplitKind kind,
+                                double train_fraction, uint64_t seed = 1);
+
+// Plays that count (never skips or "not for me") among `part`.
+qint64 countPlays(const reco::Interactions& part);
+
+struct MethodResult {
+    std::string name;  // two_tower, popular, user_popular, cooccurrence, content, blend
+    reco::EvalReport report;
+};
+
+struct ServingMeasurement {
+    BlendWeights weights;               // tuned on validation plays (defaults when too few)
+    size_t validation_queries = 0;      // validation plays the tuning used
+    qint64 test_plays = 0;              // test plays scored
+    std::vector<MethodResult> methods;  // in the order asked, the blend last
+
+    const MethodResult* method(const std::string& name) const;
+};
+
+// Tunes the blend of `set` (every scorer trained on parts.train only) on parts.validation and
+// scores `methods` ("blend" included or not) on at most `max_test_plays` test plays (0: all).
+// nullopt when cancelled.
+std::optional<ServingMeasurement> measureAsServed(const ScorerSet& set, const HeldOutParts& parts,
+                                                  const std::vector<std::string>& methods,
+                                                  const std::vector<int>& ks, size_t max_test_plays,
+                                                  const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace encore
