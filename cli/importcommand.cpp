@@ -43,6 +43,8 @@ QString counts(const FileImportReport& r) {
                        .arg(r.matched)
                        .arg(r.unmatched)
                        .arg(r.duplicates);
+    // The listens added (matched + unmatched) are plays and skipped or short listens.
+    text += QStringLiteral(", plays %1, skipped or short %2").arg(r.plays).arg(r.skipsAndShort());
     if (r.tracks_added > 0)
         text += QStringLiteral(", new tracks %1").arg(r.tracks_added);
     if (r.profiles_added > 0)
@@ -53,6 +55,8 @@ QString counts(const FileImportReport& r) {
         text += QStringLiteral(", private %1").arg(r.private_listens);
     if (r.invalid > 0)
         text += QStringLiteral(", invalid skipped %1").arg(r.invalid);
+    if (!r.profiles.isEmpty())
+        text += QStringLiteral(" -> profile %1").arg(r.profiles.join(QStringLiteral(", ")));
     return text;
 }
 

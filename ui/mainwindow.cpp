@@ -28,6 +28,7 @@
 #include <QFrame>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -385,8 +386,30 @@ void MainWindow::startFirstRun(const QStringList& folders, const QStringList& hi
 void MainWindow::importHistory(const QStringList& paths) {
     if (paths.isEmpty())
         return;
-    report_pending_ = true;
-    engine_.importHistory(paths);
+    const QList<Profile>& profiles = engine_.profiles();
+    if (profiles.size() <= 1) {
+        report_pending_ = true;
+        engine_.importHistory(paths);
+        return;
+    }
+    // Several listeners share this library: whose history is it?
+    QStringList names;
+    for (const Profile& p : profiles)
+        names << p.name;
+    auto* ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("importProfileDialog"));
+    ask->setWindowTitle(tr("Import listening history"));
+    ask->setLabelText(tr("Whose listening history is this?"));
+    ask->setComboBoxItems(names);
+    ask->setComboBoxEditable(false);
+    ask->setTextValue(engine_.activeProfile().name);
+    ask->setOkButtonText(tr("Import"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QInputDialog::textValueSelected, this, [this, paths](const QString& profile) {
+        report_pending_ = true;
+        engine_.importHistory(paths, profile);
+    });
+    ask->open();  // window-modal, never a nested event loop
 }
 
 void MainWindow::chooseHistoryToImport() {

@@ -59,8 +59,8 @@ private Q_SLOTS:
                        method("two_tower", 0.5)})
             << false << false << "cooccurrence";
         QTest::newRow("exactly at the gate passes")
-            << result({method("popular", 0.05), method("cooccurrence", 0.10),
-                       method("blend", 0.12)})
+            << result(
+                   {method("popular", 0.05), method("cooccurrence", 0.10), method("blend", 0.12)})
             << true << true << "cooccurrence";
     }
 
@@ -74,8 +74,8 @@ private Q_SLOTS:
         QCOMPARE(gates[0].pass(), vsPopular);
         QCOMPARE(gates[1].pass(), vsBest);
         QVERIFY2(gates[1].name.contains(bestName), qPrintable(gates[1].name));
-        QVERIFY(gates[0].line().endsWith(vsPopular ? QLatin1String("PASS")
-                                                   : QLatin1String("FAIL")));
+        QVERIFY(
+            gates[0].line().endsWith(vsPopular ? QLatin1String("PASS") : QLatin1String("FAIL")));
     }
 
     void seedGateIsTheModelsTop100() {

@@ -4,9 +4,9 @@
 #include "recofixture.h"
 
 #include "reco/checkpointfile.h"
+#include "reco/offlineevaluation.h"
 #include "reco/recommender.h"
 #include "reco/recoservice.h"
-#include "reco/offlineevaluation.h"
 #include "reco/recotrainer.h"
 #include "reco/servingevaluation.h"
 #include "reco/snapshotreader.h"
@@ -349,8 +349,7 @@ private Q_SLOTS:
         f.addPlays({RecoFixture::play(l.profile, l.b, PlantedLibrary::kNow + 60),
                     RecoFixture::play(l.profile, l.a, PlantedLibrary::kNow + 400)});
         service.notePlaysLogged(2);
-        QTRY_COMPARE_WITH_TIMEOUT(service.status().log_plays, qint64(l.plays + 2),
-                                  kTrainTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(service.status().log_plays, qint64(l.plays + 2), kTrainTimeoutMs);
         QCOMPARE(service.status().state, RecoStatus::State::Baselines);
         QTRY_COMPARE(service.status().new_plays, 0);
     }

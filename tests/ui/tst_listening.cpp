@@ -23,6 +23,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
@@ -205,9 +207,11 @@ private Q_SLOTS:
         QCOMPARE(first->text(ImportReportDialog::Duplicates), QStringLiteral("0"));
         QCOMPARE(report->list()->topLevelItem(1)->text(ImportReportDialog::Matched),
                  QStringLiteral("1"));
-        QVERIFY2(w.importStatus()->text().startsWith(
-                     QStringLiteral("History imported: 4 listens added (3 matched to your")),
-                 qPrintable(w.importStatus()->text()));
+        QCOMPARE(
+            w.importStatus()->text(),
+            QStringLiteral("History imported: 4 listens added to default's history (4 plays)"));
+        QVERIFY2(!report->summaryText().contains(QStringLiteral("already")),
+                 qPrintable(report->summaryText()));  // a first import: nothing was there
         report->close();
 
         QTRY_COMPARE(app.history()->rowCount(), 4);
@@ -234,6 +238,78 @@ private Q_SLOTS:
         QTRY_VERIFY(
             w.importStatus()->text().contains(QStringLiteral("1 file could not be imported")));
         QVERIFY(w.importStatus()->detailsButton()->isVisibleTo(&w));
+    }
+
+    // Issue 10: with several profiles the import asks whose history it is, and its report adds
+    // up with what History holds: listens added = plays + skipped or short listens.
+    void importAsksWhoseHistoryAndItsReportAddsUp() {
+        App app;
+        QVERIFY(app.engine.start().ok());
+        QVERIFY(app.scan());
+        QSignalSpy profiles(&app.engine, &Engine::profilesChanged);
+        app.engine.addProfile(QStringLiteral("Ben"));
+        QTRY_COMPARE(app.engine.profiles().size(), 2);
+        app.open();
+        MainWindow& w = *app.window;
+        QTRY_VERIFY(w.isLibraryLoaded());
+        const QDateTime end(QDate(2024, 5, 1), QTime(18, 30), Qt::UTC);
+        const QString played = test::writeFixture(
+            app.temp.dir.filePath(QStringLiteral("StreamingHistory0.json")),
+            test::spotifyHistory({{QStringLiteral("Portishead"), QStringLiteral("Mysterons")},
+                                  {QStringLiteral("Nobody Here"), QStringLiteral("Nowhere")}},
+                                 3, end));
+        const QString skipped = test::writeFixture(
+            app.temp.dir.filePath(QStringLiteral("StreamingHistory1.json")),
+            test::spotifyHistory({{QStringLiteral("Nobody Here"), QStringLiteral("Nowhere")}}, 2,
+                                 end.addDays(1), 2000));
+        Q_EMIT w.settingsPage()->history()->importRequested({played, skipped});
+
+        QInputDialog* ask = nullptr;
+        QTRY_VERIFY((ask = w.findChild<QInputDialog*>(QStringLiteral("importProfileDialog"))) &&
+                    ask->isVisible());
+        QVERIFY(!app.engine.isImporting());  // nothing starts before the answer
+        ask->setTextValue(QStringLiteral("Ben"));
+        ask->accept();
+
+        ImportReportDialog* report = nullptr;
+        QTRY_VERIFY((report = w.findChild<ImportReportDialog*>()) && report->isVisible());
+        QCOMPARE(w.importStatus()->text(),
+                 QStringLiteral("History imported: 5 listens added to Ben's history (3 plays and "
+                                "2 skipped or short listens)"));
+        QVERIFY2(report->summaryText().startsWith(
+                     QStringLiteral("5 listens added to Ben's history: 3 plays and 2 skipped or "
+                                    "short listens. 2 of songs in your library, 3 of songs")),
+                 qPrintable(report->summaryText()));
+        report->close();
+
+        // What History and Dashboards count, from the log itself.
+        ProfileId ben = 0, mine = 0;
+        for (const Profile& p : app.engine.profiles())
+            (p.name == QLatin1String("Ben") ? ben : mine) = p.id;
+        QVERIFY(ben > 0 && mine > 0);
+        auto listens = [&](ProfileId profile) {
+            QFuture<Result<qint64>> n = app.engine.countListens(profile);
+            n.waitForFinished();
+            return n.result().value();
+        };
+        QCOMPARE(listens(ben), qint64(5));
+        QCOMPARE(listens(mine), qint64(0));
+        ScopedConnection c(app.temp.database, QStringLiteral("test-counted"));
+        QSqlQuery q(c.db());
+        q.prepare(
+            QStringLiteral("SELECT count(*) FROM plays WHERE profile_id = ? AND counted = 1"));
+        q.addBindValue(ben);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toLongLong(), qint64(3));
+
+        // Again: nothing new, and now "already there" is said.
+        Q_EMIT w.settingsPage()->history()->importRequested({played, skipped});
+        QTRY_VERIFY((ask = w.findChild<QInputDialog*>(QStringLiteral("importProfileDialog"))) &&
+                    ask->isVisible());
+        ask->setTextValue(QStringLiteral("Ben"));
+        ask->accept();
+        QTRY_COMPARE(w.importStatus()->text(),
+                     QStringLiteral("History import: nothing new · 5 already there"));
     }
 
     void settingsDeleteARangeAndManageProfiles() {

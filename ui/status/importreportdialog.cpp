@@ -44,6 +44,11 @@ QTreeWidgetItem* fileItem(const FileImportReport& f) {
     }
     item->setText(ImportReportDialog::Matched, number(f.matched));
     item->setText(ImportReportDialog::Unmatched, number(f.unmatched));
+    item->setText(ImportReportDialog::Plays, number(f.plays));
+    item->setToolTip(ImportReportDialog::Plays,
+                     ImportReportDialog::tr("%1 of the %2 listens added count as plays; the others "
+                                            "were skipped or stopped short")
+                         .arg(number(f.plays), number(f.added())));
     item->setText(ImportReportDialog::Duplicates, number(f.duplicates));
     item->setText(ImportReportDialog::LeftOut, number(f.skipped()));
     for (int c = ImportReportDialog::Matched; c <= ImportReportDialog::LeftOut; ++c)
@@ -70,13 +75,40 @@ QTreeWidgetItem* fileItem(const FileImportReport& f) {
 
 }  // namespace
 
+namespace {
+
+// "into Anna's history" / "into the histories of Anna and Ben" (none: the active profile's).
+QString into(const QStringList& profiles) {
+    if (profiles.isEmpty())
+        return QString();
+    if (profiles.size() == 1)
+        return ImportReportDialog::tr(" to %1's history").arg(profiles.first());
+    QStringList head = profiles.mid(0, profiles.size() - 1);
+    return ImportReportDialog::tr(" to the histories of %1 and %2")
+        .arg(head.join(QStringLiteral(", ")), profiles.last());
+}
+
+QString playsAndSkips(const FileImportReport& total) {
+    const qint64 skips = total.skipsAndShort();
+    const QString plays = total.plays == 1
+                              ? ImportReportDialog::tr("1 play")
+                              : ImportReportDialog::tr("%1 plays").arg(number(total.plays));
+    if (skips == 0)
+        return plays;
+    return skips == 1 ? ImportReportDialog::tr("%1 and 1 skipped or short listen").arg(plays)
+                      : ImportReportDialog::tr("%1 and %2 skipped or short listens")
+                            .arg(plays, number(skips));
+}
+
+}  // namespace
+
 QString ImportReportDialog::summary(const ImportReport& report) {
     const FileImportReport total = report.total();
     const int failed = report.failedFiles();
     QString text;
     if (total.added() > 0)
-        text = tr("History imported: %1 added (%2 matched to your library)")
-                   .arg(listens(total.added()), number(total.matched));
+        text = tr("History imported: %1 added%2 (%3)")
+                   .arg(listens(total.added()), into(total.profiles), playsAndSkips(total));
     else if (failed == 0)
         text = tr("History import: nothing new");
     else
@@ -93,10 +125,16 @@ ImportReportDialog::ImportReportDialog(const ImportReport& report, QWidget* pare
     : QDialog(parent), intro_(new QLabel(this)), list_(new QTreeWidget(this)) {
     setWindowTitle(tr("Listening history imported"));
     const FileImportReport total = report.total();
-    QString text = tr("%1 added: %2 of songs in your library, %3 of songs that are not (kept, "
-                      "and linked when their files appear). %4 were already in your history.")
-                       .arg(listens(total.added()), number(total.matched), number(total.unmatched),
-                            number(total.duplicates));
+    QString text = tr("%1 added%2: %3. %4 of songs in your library, %5 of songs that are not "
+                      "(kept, and linked when their files appear).")
+                       .arg(listens(total.added()), into(total.profiles), playsAndSkips(total),
+                            number(total.matched), number(total.unmatched));
+    // "Already there" only when some were: a first import has none.
+    if (total.duplicates > 0)
+        text += QLatin1Char(' ') +
+                (total.duplicates == 1
+                     ? tr("1 listen was already in the history.")
+                     : tr("%1 listens were already in the history.").arg(number(total.duplicates)));
     if (total.skipped() > 0)
         text += QLatin1Char(' ') + tr("%1 records were left out.").arg(number(total.skipped()));
     if (report.failedFiles() > 0)
@@ -107,7 +145,7 @@ ImportReportDialog::ImportReportDialog(const ImportReport& report, QWidget* pare
 
     list_->setColumnCount(ColumnCount);
     list_->setHeaderLabels({tr("File"), tr("Format"), tr("In library"), tr("Not in library"),
-                            tr("Already there"), tr("Left out"), tr("Problem")});
+                            tr("Plays"), tr("Already there"), tr("Left out"), tr("Problem")});
     list_->setUniformRowHeights(true);
     list_->setAlternatingRowColors(true);
     list_->header()->setSectionResizeMode(QHeaderView::Interactive);

@@ -15,7 +15,17 @@ class ImportReportDialog : public QDialog {
     Q_OBJECT
 
 public:
-    enum Column { File, Format, Matched, Unmatched, Duplicates, LeftOut, Problem, ColumnCount };
+    enum Column {
+        File,
+        Format,
+        Matched,
+        Unmatched,
+        Plays,
+        Duplicates,
+        LeftOut,
+        Problem,
+        ColumnCount
+    };
 
     explicit ImportReportDialog(const ImportReport& report, QWidget* parent = nullptr);
 

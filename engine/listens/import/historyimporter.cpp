@@ -89,6 +89,7 @@ struct HistoryImporter::FileRun {
     qint64 now = 0;
     QHash<QString, qint64> new_profiles;          // created in this transaction
     QHash<qint64, QPair<qint64, qint64>> ranges;  // profile -> first, last listen added
+                                                  // (its keys: the profiles listens went to)
     QHash<QString, TrackId> seed_tracks;          // "seed:<id>" -> track
     bool seed_tracks_loaded = false;
     qint64 file_profile = 0;  // the profile of a file without per-record listeners
@@ -266,6 +267,8 @@ FileImportReport HistoryImporter::importSource(const ImportSource& source,
                         QStringLiteral("Recording the import of %1").arg(source.display), q);
             }
             if (status.ok())
+                status = nameProfiles(run);
+            if (status.ok())
                 status = transaction.commit();
         }
     }
@@ -284,6 +287,20 @@ FileImportReport HistoryImporter::importSource(const ImportSource& source,
         profiles_.insert(it.key(), it.value());
     run.report.import_id = run.import_id;
     return run.report;
+}
+
+// The report names the profiles that received listens (new ones included, in this transaction).
+Status HistoryImporter::nameProfiles(FileRun& run) {
+    if (run.ranges.isEmpty())
+        return {};
+    const Result<QList<Profile>> profiles = ProfileStore(db_).profiles();
+    if (!profiles)
+        return Error{profiles.error()};
+    for (const Profile& p : profiles.value()) {
+        if (run.ranges.contains(p.id))
+            run.report.profiles << p.name;
+    }
+    return {};
 }
 
 Status HistoryImporter::importSeedSongs(FileRun& run, QIODevice& device) {
@@ -446,6 +463,8 @@ Status HistoryImporter::importListens(FileRun& run, QIODevice& device,
             continue;
         }
         ++(match.has_file ? r.matched : r.unmatched);
+        if (play.counted)
+            ++r.plays;
         const qint64 heard = play.ms_played >= 0 ? play.ms_played : qMax(0, play.duration_ms);
         tail = {play.started_at, qMax(continues ? tail.end_ms : 0, play.started_at * 1000 + heard),
                 play.track_id, play.session_id};

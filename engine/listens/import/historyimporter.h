@@ -55,6 +55,7 @@ private:
                                   const ImportOptions& options);
     Status importListens(FileRun& run, QIODevice& device, const DetectedFormat& detected,
                          const ImportOptions& options);
+    Status nameProfiles(FileRun& run);
     Status importSeedSongs(FileRun& run, QIODevice& device);
     Result<qint64> profileId(FileRun& run, const QString& name);
     int utcOffsetMinutes(qint64 utcSeconds, const QTimeZone& zone);
