@@ -4,11 +4,18 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 
 #include <cstdio>
 
 namespace {
+
+// What help and errors call the program: argv[0] may be a path into the build tree.
+char kProgramName[] = "encore";
+
+const QCommandLineOption kVersionOption(QStringLiteral("version"),
+                                        QStringLiteral("Show the version and exit."));
 
 // Without a display Qt would abort; say what to do instead.
 bool hasDisplay() {
@@ -30,9 +37,48 @@ bool styleChosen(int argc, char** argv) {
     return false;
 }
 
+// --help and --version only print, so they are answered without a display (see printText).
+bool asksOnlyForText(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+void defineOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(
+        QStringLiteral("Encore: a music library that learns from how you listen."));
+    parser.addHelpOption();
+    parser.addOption(kVersionOption);
+    parser.addOption(
+        {QStringLiteral("db"), QStringLiteral("Library database file."), QStringLiteral("PATH")});
+    parser.addPositionalArgument(QStringLiteral("DIR"),
+                                 QStringLiteral("Music folder to add and scan."),
+                                 QStringLiteral("[DIR...]"));
+}
+
+// A QCoreApplication needs no platform plugin, so help and version work on any terminal.
+int printText(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    defineOptions(parser);
+    parser.process(app);  // prints the help, or a usage error, and exits
+    std::printf("%s %s\n", kProgramName, ENCORE_VERSION);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 0)
+        argv[0] = kProgramName;
+    if (asksOnlyForText(argc, argv))
+        return printText(argc, argv);
     if (!hasDisplay()) {
         std::fprintf(
             stderr,
@@ -52,14 +98,7 @@ int main(int argc, char** argv) {
     encore::Appearance::apply(encore::Appearance::stored());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Encore: a music library that learns from how you listen."));
-    parser.addHelpOption();
-    parser.addOption(
-        {QStringLiteral("db"), QStringLiteral("Library database file."), QStringLiteral("PATH")});
-    parser.addPositionalArgument(QStringLiteral("DIR"),
-                                 QStringLiteral("Music folder to add and scan."),
-                                 QStringLiteral("[DIR...]"));
+    defineOptions(parser);
     parser.process(app);
 
     const QString dbPath = parser.value(QStringLiteral("db"));

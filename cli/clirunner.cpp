@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 
 namespace encore::cli {
 
@@ -26,6 +27,7 @@ void printOverview(QTextStream& out) {
                    .arg(QString::fromUtf8(command.summary));
     out << "\nGlobal options: --db PATH, --profile NAME, --help.\n"
            "Run `encore-cli COMMAND --help` for a command's options.\n"
+           "`encore-cli --version` prints the version.\n"
            "Exit codes: 0 ok, 1 usage error, 2 runtime error.\n";
 }
 
@@ -70,6 +72,10 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, boo
         printOverview(first.isEmpty() ? err : out);
         return first.isEmpty() ? kExitUsage : kExitOk;
     }
+    if (first == QLatin1String("--version")) {
+        out << "encore-cli " << QCoreApplication::applicationVersion() << "\n";
+        return kExitOk;
+    }
     const Command* command = findCommand(first);
     if (!command) {
         err << "encore-cli: unknown command \"" << first << "\".\n";
@@ -94,10 +100,15 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, boo
     if (!parser.parse(withoutProgram))
         return usageError(context, parser.errorText());
     if (parser.isSet(helpOption)) {
+        // Qt's usage line names the program as it was started (maybe a path) and the command
+        // as a positional argument: "Usage: build/app/encore-cli [options] scan [DIR...]".
         QString help = parser.helpText();
-        help.replace(
-            QLatin1String("encore-cli [options]"),
-            QStringLiteral("encore-cli %1 [options]").arg(QString::fromLatin1(command->name)));
+        const QString name = QString::fromLatin1(command->name);
+        const QString qtUsage = QStringLiteral(" [options] ") + name;
+        const int end = help.indexOf(qtUsage);
+        if (end >= 0)
+            help.replace(0, end + qtUsage.size(),
+                         QStringLiteral("Usage: encore-cli %1 [options]").arg(name));
         out << help;
         return kExitOk;
     }
