@@ -97,8 +97,23 @@ Q_SIGNALS:
 
 private:
     enum class Close { Ended, UserChange, Stopped, Failed };
+    // What plays after the current track at its natural end, and where it comes from.
+    struct NextPick {
+        std::optional<TrackInfo> track;
+        bool from_queue = false;
+    };
 
-    void start(const TrackInfo& track);
+    // `byUser`: the listener moved on (the player may fade into it).
+    void start(const TrackInfo& track, bool byUser = false);
+    // The next track at the natural end of this one; `commit` takes it (from the queue, the
+    // list or autoplay), otherwise it is only looked at (on copies).
+    NextPick pickNext(bool commit);
+    // Tells the player what follows, so that it joins without a gap.
+    void refreshNext();
+    void onAdvanced(const PlaybackItem& item);
+    void openListen();
+    PlaybackItem itemFor(const TrackInfo& track, const std::optional<TrackInfo>& neighbour) const;
+    QString albumKeyOf(const TrackInfo& track) const;
     void closeListen(Close how, const QString& error = {});
     void advance(bool byUser);
     std::optional<TrackInfo> autoplayNext();
