@@ -176,10 +176,14 @@ void PipelineWorker::buildPipeline() {
                 case GST_MESSAGE_ELEMENT:
                 case GST_MESSAGE_CLOCK_LOST: {
                     auto* worker = static_cast<PipelineWorker*>(self);
+                    const quint64 generation = worker->generation_.load();
                     QMetaObject::invokeMethod(
                         worker,
-                        [worker, message] {
-                            worker->handleMessage(message);
+                        [worker, message, generation] {
+                            // What an earlier load posted (a second error, a late
+                            // ASYNC_DONE) is not about the item loaded since.
+                            if (generation == worker->generation_.load())
+                                worker->handleMessage(message);
                             gst_message_unref(message);
                         },
                         Qt::QueuedConnection);
@@ -243,23 +247,29 @@ void PipelineWorker::chooseOutput() {
     Q_EMIT outputChanged(describeOutput(), outputReaches());
 }
 
-QString PipelineWorker::describeOutput() const {
-    switch (output_.kind) {
+QString PipelineWorker::describeFixed(const AudioOutput& output) {
+    switch (output.kind) {
         case AudioOutput::Kind::WavFile:
-            return QStringLiteral("WAV file %1").arg(output_.wav_path);
+            return QStringLiteral("WAV file %1").arg(output.wav_path);
         case AudioOutput::Kind::Clocked:
-            if (output_.simulated_listener)
+            if (output.simulated_listener)
                 return QStringLiteral(
                     "Simulated listener (tests): time runs, nothing is heard, listens are logged");
             break;
         case AudioOutput::Kind::Device:
-            if (have_device_)
-                return active_device_.isEmpty() ? QStringLiteral("System default output")
-                                                : devices_->nameOf(active_device_);
-            break;
+            return QStringLiteral("Looking for a sound output…");
     }
     return QStringLiteral(
         "No sound output: time runs, nothing is heard, and nothing is logged as listening");
+}
+
+QString PipelineWorker::describeOutput() const {
+    if (output_.kind != AudioOutput::Kind::Device)
+        return describeFixed(output_);
+    if (have_device_)
+        return active_device_.isEmpty() ? QStringLiteral("System default output")
+                                        : devices_->nameOf(active_device_);
+    return describeFixed(AudioOutput::clocked(false));
 }
 
 bool PipelineWorker::outputReaches() const {
@@ -307,6 +317,7 @@ void PipelineWorker::startAt(qint64 positionNs) {
     if (!current_ || !playbin_)
         return;
     gst_element_set_state(playbin_, GST_STATE_READY);
+    ++generation_;
     ended_ = false;
     loaded_ = true;
     last_position_ms_ = positionNs / kMs;
@@ -329,6 +340,7 @@ void PipelineWorker::startAt(qint64 positionNs) {
 
 void PipelineWorker::load(const PlaybackItem& item, quint64 serial, qint64 startMs, bool play) {
     timer_->stop();
+    ++generation_;
     current_ = std::make_unique<Prepared>(prepare(item, serial, nullptr, false));
     pending_skip_.reset();
     upcoming_.clear();
@@ -420,6 +432,7 @@ void PipelineWorker::play() {
     if (!seeking_ && pending_seek_ns_ < 0) {
         setPipelineState(GST_STATE_PLAYING);
         timer_->start();
+        Q_EMIT itemPlaying(current_->serial);
     }
 }
 
@@ -435,6 +448,7 @@ void PipelineWorker::pause() {
 void PipelineWorker::stop() {
     want_playing_ = false;
     start_pending_ = false;
+    ++generation_;
     timer_->stop();
     setPipelineState(GST_STATE_READY);
     loaded_ = false;
@@ -547,6 +561,7 @@ void PipelineWorker::handleMessage(GstMessage* message) {
             if (want_playing_) {
                 setPipelineState(GST_STATE_PLAYING);
                 timer_->start();
+                Q_EMIT itemPlaying(current_->serial);
             }
             poll();
             break;
@@ -640,7 +655,9 @@ void PipelineWorker::handleError(GstMessage* message) {
     g_clear_error(&error);
     missing_plugin_.clear();
     timer_->stop();
-    setPipelineState(GST_STATE_READY);
+    // NULL, not READY: a playbin that failed in READY does not open the next file cleanly.
+    setPipelineState(GST_STATE_NULL);
+    ++generation_;  // the errors that follow the first are about the same failure
     loaded_ = false;
     Q_EMIT itemFailed(serial ? serial : (current_ ? current_->serial : 0),
                       QStringLiteral("Encore cannot play %1: %2.").arg(path, why));

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -38,6 +39,8 @@ public:
     static constexpr int kPollMs = 50;
 
     PipelineWorker(AudioOutput output, PlaybackSettings settings);
+    // What an output is called before the pipeline runs (devices: until they are looked at).
+    static QString describeFixed(const AudioOutput& output);
     ~PipelineWorker() override;
 
     void start();
@@ -57,6 +60,8 @@ Q_SIGNALS:
     // Positions of the item being heard, a few times a second while playing.
     void positionChanged(quint64 serial, qint64 ms);
     void durationChanged(quint64 serial, qint64 ms);
+    // The loaded item plays (prerolled, the pipeline runs).
+    void itemPlaying(quint64 serial);
     // An item given to setUpcoming (or skipTo) is now heard.
     void itemStarted(quint64 serial);
     // The item played to its end and nothing follows it in the pipeline.
@@ -106,6 +111,7 @@ private:
     std::unique_ptr<Prepared> pending_skip_;  // a crossfading skip target not heard yet
     std::vector<Prepared> upcoming_;          // after current_ (and pending_skip_)
     QHash<QString, bool> playable_;           // MediaProbe results, by path
+    std::atomic<quint64> generation_{0};      // bumped by every fresh start of the pipeline
     bool want_playing_ = false;
     bool start_pending_ = false;  // load() starts the pipeline on the next turn
     qint64 pending_start_ns_ = 0;

@@ -11,15 +11,22 @@ PlaybackEngine::PlaybackEngine(AudioOutput output, PlaybackSettings settings, QO
     qRegisterMetaType<encore::PlaybackItem>();
     // Until the engine has looked: a WAV file or a clocked sink is known at once.
     reaches_output_ = output.kind == AudioOutput::Kind::Clocked && output.simulated_listener;
-    output_description_ =
-        output.kind == AudioOutput::Kind::Device ? tr("Looking for sound output…") : QString();
+    output_description_ = PipelineWorker::describeFixed(output);
     worker_ = new PipelineWorker(std::move(output), std::move(settings));
     worker_->moveToThread(&thread_);
     thread_.setObjectName(QStringLiteral("encore-playback"));
     connect(worker_, &PipelineWorker::positionChanged, this, &PlaybackEngine::positionChanged);
     connect(worker_, &PipelineWorker::durationChanged, this, &PlaybackEngine::durationChanged);
-    connect(worker_, &PipelineWorker::itemStarted, this, &PlaybackEngine::itemStarted);
+    connect(worker_, &PipelineWorker::itemStarted, this, [this](quint64 serial) {
+        const int at = int(upcoming_serials_.indexOf(serial));
+        if (at >= 0) {
+            upcoming_.erase(upcoming_.begin(), upcoming_.begin() + at + 1);
+            upcoming_serials_.erase(upcoming_serials_.begin(), upcoming_serials_.begin() + at + 1);
+        }
+        Q_EMIT itemStarted(serial);
+    });
     connect(worker_, &PipelineWorker::itemEnded, this, &PlaybackEngine::itemEnded);
+    connect(worker_, &PipelineWorker::itemPlaying, this, &PlaybackEngine::itemPlaying);
     connect(worker_, &PipelineWorker::itemFailed, this, &PlaybackEngine::itemFailed);
     connect(worker_, &PipelineWorker::notice, this, &PlaybackEngine::notice);
     connect(worker_, &PipelineWorker::outputChanged, this,
@@ -54,20 +61,29 @@ void PlaybackEngine::post(F f) {
 
 quint64 PlaybackEngine::load(const PlaybackItem& item, qint64 startMs, bool play) {
     const quint64 serial = next_serial_++;
+    upcoming_.clear();
+    upcoming_serials_.clear();
     post([w = worker_, item, serial, startMs, play] { w->load(item, serial, startMs, play); });
     return serial;
 }
 
 quint64 PlaybackEngine::skipTo(const PlaybackItem& item) {
     const quint64 serial = next_serial_++;
+    upcoming_.clear();
+    upcoming_serials_.clear();
     post([w = worker_, item, serial] { w->skipTo(item, serial); });
     return serial;
 }
 
 QList<quint64> PlaybackEngine::setUpcoming(const QList<PlaybackItem>& items) {
     QList<quint64> serials;
-    for (int i = 0; i < items.size(); ++i)
-        serials.append(next_serial_++);
+    bool prefix = true;  // what follows a changed item is new, even where it looks the same
+    for (int i = 0; i < items.size(); ++i) {
+        prefix = prefix && i < upcoming_.size() && items[i].sameAs(upcoming_[i]);
+        serials.append(prefix ? upcoming_serials_[i] : next_serial_++);
+    }
+    upcoming_ = items;
+    upcoming_serials_ = serials;
     post([w = worker_, items, serials] { w->setUpcoming(items, serials); });
     return serials;
 }

@@ -32,7 +32,8 @@ public:
     // (otherwise the same as load(item, 0, true)).
     quint64 skipTo(const PlaybackItem& item);
     // What follows the current item, in order: the first is handed to the pipeline before the
-    // current one ends (gapless), later ones follow it. Replaces what was given before.
+    // current one ends (gapless), later ones follow it. Replaces what was given before; items
+    // that were already there, in the same place, keep their serials (and their hand-over).
     QList<quint64> setUpcoming(const QList<PlaybackItem>& items);
     void play();
     void pause();
@@ -52,6 +53,8 @@ public:
 Q_SIGNALS:
     void positionChanged(quint64 serial, qint64 ms);
     void durationChanged(quint64 serial, qint64 ms);
+    // The loaded item plays: it opened, prerolled and the pipeline runs.
+    void itemPlaying(quint64 serial);
     // An item given to setUpcoming (or skipTo) is heard now.
     void itemStarted(quint64 serial);
     // The item played to its end and nothing follows it.
@@ -68,6 +71,8 @@ private:
     QThread thread_;
     PipelineWorker* worker_;
     std::atomic<quint64> next_serial_{1};
+    QList<PlaybackItem> upcoming_;  // as last given, less what has started since
+    QList<quint64> upcoming_serials_;
     QString output_description_;
     bool reaches_output_ = false;
     QList<OutputDevice> devices_;

@@ -24,6 +24,12 @@ GstPlayer::GstPlayer(AudioOutput output, PlaybackSettings settings, QObject* par
         Q_EMIT durationChanged(ms);
     });
     connect(engine_.get(), &PlaybackEngine::itemStarted, this, &GstPlayer::onStarted);
+    connect(engine_.get(), &PlaybackEngine::itemPlaying, this, [this](quint64 s) {
+        if (s == serial_ && play_pending_) {
+            play_pending_ = false;
+            setState(State::Playing);
+        }
+    });
     connect(engine_.get(), &PlaybackEngine::itemEnded, this, &GstPlayer::onEnded);
     connect(engine_.get(), &PlaybackEngine::itemFailed, this, &GstPlayer::onFailed);
     connect(engine_.get(), &PlaybackEngine::outputChanged, this, &Player::outputChanged);
@@ -39,8 +45,6 @@ GstPlayer::~GstPlayer() = default;
 void GstPlayer::begin(const PlaybackItem& item, quint64 serial) {
     item_ = item;
     serial_ = serial;
-    next_.reset();
-    next_serial_ = 0;
     position_ms_ = 0;
     duration_ms_ = qMax<qint64>(0, item.duration_ms);
     Q_EMIT durationChanged(duration_ms_);
@@ -48,7 +52,10 @@ void GstPlayer::begin(const PlaybackItem& item, quint64 serial) {
 }
 
 void GstPlayer::load(const PlaybackItem& item) {
+    play_pending_ = false;
     setState(State::Stopped);
+    upcoming_.clear();
+    upcoming_serials_.clear();
     begin(item, engine_->load(item, 0, false));
 }
 
@@ -57,33 +64,41 @@ void GstPlayer::skipTo(const PlaybackItem& item) {
         Player::skipTo(item);
         return;
     }
+    upcoming_.clear();
+    upcoming_serials_.clear();
     begin(item, engine_->skipTo(item));  // keeps playing: the engine fades into it
 }
 
-void GstPlayer::setNext(const std::optional<PlaybackItem>& next) {
-    if (next.has_value() == next_.has_value() && (!next || next->sameAs(*next_)))
+void GstPlayer::setUpcoming(const QList<PlaybackItem>& items) {
+    bool same = items.size() == upcoming_.size();
+    for (int i = 0; same && i < items.size(); ++i)
+        same = items[i].sameAs(upcoming_[i]);
+    if (same)
         return;
-    next_ = next;
-    const QList<quint64> serials =
-        engine_->setUpcoming(next ? QList<PlaybackItem>{*next} : QList<PlaybackItem>{});
-    next_serial_ = serials.value(0);
+    upcoming_ = items;
+    upcoming_serials_ = engine_->setUpcoming(items);
 }
 
 void GstPlayer::play() {
     if (!item_ || state_ == State::Playing)
         return;
     engine_->play();
-    setState(State::Playing);
+    if (state_ == State::Paused)
+        setState(State::Playing);  // prerolled already: it plays on at once
+    else
+        play_pending_ = true;  // Playing once the engine says it plays (a bad file never does)
 }
 
 void GstPlayer::pause() {
-    if (state_ != State::Playing)
+    if (state_ != State::Playing && !play_pending_)
         return;
+    play_pending_ = false;
     engine_->pause();
     setState(State::Paused);
 }
 
 void GstPlayer::stop() {
+    play_pending_ = false;
     engine_->stop();
     const bool moved = position_ms_ != 0;
     position_ms_ = 0;
@@ -140,11 +155,16 @@ void GstPlayer::setState(State state) {
 }
 
 void GstPlayer::onStarted(quint64 serial) {
-    if (serial != next_serial_ || !next_)
+    const int at = int(upcoming_serials_.indexOf(serial));
+    if (at < 0)
         return;  // the current item itself (a faded skip reached the ear): nothing new
-    const PlaybackItem item = *next_;
-    begin(item, serial);
-    Q_EMIT advancedToNext(item);
+    // Normally the first (the engine reports every item it passes, in order).
+    const QList<PlaybackItem> passed = upcoming_.mid(0, at + 1);
+    upcoming_.erase(upcoming_.begin(), upcoming_.begin() + at + 1);
+    upcoming_serials_.erase(upcoming_serials_.begin(), upcoming_serials_.begin() + at + 1);
+    begin(passed.last(), serial);
+    for (const PlaybackItem& item : passed)
+        Q_EMIT advancedToNext(item);
 }
 
 void GstPlayer::onEnded(quint64 serial) {
@@ -156,13 +176,14 @@ void GstPlayer::onEnded(quint64 serial) {
 
 void GstPlayer::onFailed(quint64 serial, const QString& message) {
     if (serial == serial_) {
+        play_pending_ = false;
         setState(State::Stopped);
         Q_EMIT errorOccurred(message);
-    } else if (serial == next_serial_ && state_ != State::Stopped) {
-        // The next file broke the pipeline before it was heard: this one ends here, and the
-        // next is tried (and reported) on its own.
-        next_.reset();
-        next_serial_ = 0;
+    } else if (upcoming_serials_.contains(serial) && state_ != State::Stopped) {
+        // A file after this one broke the pipeline before it was heard: this one ends here,
+        // and what follows is tried (and reported) on its own.
+        upcoming_.clear();
+        upcoming_serials_.clear();
         setState(State::Stopped);
         Q_EMIT endOfMedia();
     }

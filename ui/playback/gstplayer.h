@@ -26,7 +26,7 @@ public:
     using Player::load;
     void load(const PlaybackItem& item) override;
     void skipTo(const PlaybackItem& item) override;
-    void setNext(const std::optional<PlaybackItem>& next) override;
+    void setUpcoming(const QList<PlaybackItem>& items) override;
     void play() override;
     void pause() override;
     void stop() override;
@@ -56,9 +56,10 @@ private:
     PlaybackSettings settings_;
     std::optional<PlaybackItem> item_;
     quint64 serial_ = 0;  // of item_
-    std::optional<PlaybackItem> next_;
-    quint64 next_serial_ = 0;
+    QList<PlaybackItem> upcoming_;
+    QList<quint64> upcoming_serials_;
     State state_ = State::Stopped;
+    bool play_pending_ = false;  // play() asked, the engine has not said it plays yet
     qint64 position_ms_ = 0;
     qint64 duration_ms_ = 0;
     float volume_ = 1.0f;

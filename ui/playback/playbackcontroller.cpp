@@ -156,8 +156,9 @@ void PlaybackController::start(const TrackInfo& track, bool byUser) {
     const std::optional<TrackInfo> before = current_;
     current_ = track;
     awaiting_start_ = true;
-    const NextPick after = pickNext(false);
-    const PlaybackItem item = itemFor(track, after.track ? after.track : before);
+    const QList<TrackInfo> after = upcomingTracks(1);
+    const PlaybackItem item =
+        itemFor(track, after.isEmpty() ? before : std::optional<TrackInfo>(after.first()));
     if (byUser && player_->state() == Player::State::Playing) {
         Q_EMIT currentChanged(current_);
         player_->skipTo(item);
@@ -170,63 +171,84 @@ void PlaybackController::start(const TrackInfo& track, bool byUser) {
     refreshNext();
 }
 
-PlaybackController::NextPick PlaybackController::pickNext(bool commit) {
-    NextPick pick;
+std::optional<TrackInfo> PlaybackController::takeNext() {
     if (!current_)
-        return pick;
-    if (order_.repeat() == RepeatMode::One) {
-        pick.track = current_;
-        return pick;
-    }
-    if (!queue_->isEmpty()) {
-        pick.from_queue = true;
-        pick.track = commit ? queue_->takeFirst() : std::optional<TrackInfo>(queue_->at(0));
-        return pick;
-    }
-    PlaybackOrder copy = order_;
-    PlaybackOrder& order = commit ? order_ : copy;
+        return std::nullopt;
+    if (order_.repeat() == RepeatMode::One)
+        return current_;
+    if (!queue_->isEmpty())
+        return queue_->takeFirst();
     // Tracks that left the library since the list was made are passed over.
-    for (int tries = 0; tries <= order.size() && !pick.track; ++tries) {
-        const std::optional<TrackId> id = order.next(false);
+    for (int tries = 0; tries <= order_.size(); ++tries) {
+        const std::optional<TrackId> id = order_.next(false);
         if (!id)
             break;
-        pick.track = resolve(*id);
+        if (std::optional<TrackInfo> track = resolve(*id))
+            return track;
     }
-    if (!pick.track && autoplay_) {
-        if (commit) {
-            pick.track = autoplayNext();
-        } else {
-            const std::optional<TrackId> id = autoplay_(current_->id);
-            pick.track = id ? resolve(*id) : std::nullopt;
+    return autoplayNext();
+}
+
+QList<TrackInfo> PlaybackController::upcomingTracks(int max) const {
+    QList<TrackInfo> out;
+    if (!current_)
+        return out;
+    if (order_.repeat() == RepeatMode::One) {
+        for (int i = 0; i < max; ++i)
+            out << *current_;
+        return out;
+    }
+    PlaybackOrder order = order_;  // a copy walks on; its random order is the same
+    for (int queued = 0; out.size() < max;) {
+        if (queued < queue_->size()) {
+            out << queue_->at(queued++);
+            continue;
         }
+        std::optional<TrackInfo> track;
+        for (int tries = 0; tries <= order.size() && !track; ++tries) {
+            const std::optional<TrackId> id = order.next(false);
+            if (!id)
+                break;
+            track = resolve(*id);
+        }
+        if (!track) {
+            if (autoplay_) {
+                const std::optional<TrackId> id =
+                    autoplay_(out.isEmpty() ? current_->id : out.last().id);
+                if (std::optional<TrackInfo> picked = id ? resolve(*id) : std::nullopt)
+                    out << *picked;
+            }
+            break;
+        }
+        out << *track;
     }
-    return pick;
+    return out;
 }
 
 void PlaybackController::refreshNext() {
-    if (!current_) {
-        player_->setNext(std::nullopt);
-        return;
+    QList<PlaybackItem> items;
+    std::optional<TrackInfo> before = current_;
+    for (const TrackInfo& track : upcomingTracks(kLookahead)) {
+        items << itemFor(track, before);
+        before = track;
     }
-    const NextPick next = pickNext(false);
-    player_->setNext(next.track ? std::optional<PlaybackItem>(itemFor(*next.track, current_))
-                                : std::nullopt);
+    player_->setUpcoming(items);
 }
 
 // The player moved on by itself to the item refreshNext() gave it: the track before ended,
 // this one starts, as if advance() had been called at the end.
 void PlaybackController::onAdvanced(const PlaybackItem& item) {
     closeListen(Close::Ended);
-    NextPick pick = pickNext(true);
-    if (!pick.track || pick.track->id != item.track_id)
-        pick.track = resolve(item.track_id);  // the lists changed in between: trust the ear
-    if (!pick.track) {
+    std::optional<TrackInfo> next = takeNext();
+    if (!next || next->id != item.track_id)
+        next = resolve(item.track_id);  // the lists changed in between: trust the ear
+    if (!next) {
         player_->stop();
         current_.reset();
         Q_EMIT currentChanged(current_);
         return;
     }
-    current_ = pick.track;
+    current_ = next;
     awaiting_start_ = true;
     Q_EMIT currentChanged(current_);
     openListen();
@@ -271,7 +293,7 @@ void PlaybackController::closeListen(Close how, const QString& error) {
 void PlaybackController::advance(bool byUser) {
     std::optional<TrackInfo> next;
     if (!byUser) {
-        next = pickNext(true).track;
+        next = takeNext();
     } else if (!queue_->isEmpty()) {
         next = queue_->takeFirst();
     } else {
@@ -289,7 +311,7 @@ void PlaybackController::advance(bool byUser) {
         start(*next, byUser);
     } else {
         player_->stop();
-        player_->setNext(std::nullopt);
+        player_->setUpcoming({});
     }
 }
 

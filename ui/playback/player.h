@@ -38,10 +38,10 @@ public:
         load(item);
         play();
     }
-    // What follows the current item, told in advance so that it joins without a gap; when
-    // the player moves on by itself it says advancedToNext(). Players that cannot join end
-    // with endOfMedia() instead.
-    virtual void setNext(const std::optional<PlaybackItem>& next) { Q_UNUSED(next); }
+    // What follows the current item, in order (the next few), told in advance so that it
+    // joins without a gap; when the player moves on by itself it says advancedToNext().
+    // Players that cannot join end with endOfMedia() instead.
+    virtual void setUpcoming(const QList<PlaybackItem>& items) { Q_UNUSED(items); }
     virtual void play() = 0;
     virtual void pause() = 0;
     virtual void stop() = 0;
@@ -68,9 +68,9 @@ Q_SIGNALS:
     void stateChanged(encore::Player::State state);
     void positionChanged(qint64 ms);
     void durationChanged(qint64 ms);
-    // The item played to its end, and nothing given to setNext() follows it.
+    // The item played to its end, and nothing given to setUpcoming() follows it.
     void endOfMedia();
-    // The item given to setNext() plays now: the one before played to its end.
+    // The first item given to setUpcoming() plays now: the one before played to its end.
     void advancedToNext(const encore::PlaybackItem& item);
     // The file cannot be played: a sentence naming it and the reason.
     void errorOccurred(const QString& message);
