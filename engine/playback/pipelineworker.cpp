@@ -703,8 +703,13 @@ void PipelineWorker::follow(quint64 serial) {
     } else {
         auto it = std::find_if(upcoming_.begin(), upcoming_.end(),
                                [serial](const Prepared& p) { return p.serial == serial; });
-        if (it == upcoming_.end())
+        if (it == upcoming_.end()) {
+            // Heard, yet nobody asks for it any more: said, so that it shows.
+            qWarning("encore: the pipeline plays item %llu, which was withdrawn",
+                     static_cast<unsigned long long>(serial));
+            Q_EMIT itemStarted(serial);
             return;
+        }
         current_ = std::make_unique<Prepared>(*it);
         upcoming_.erase(upcoming_.begin(), it + 1);
     }

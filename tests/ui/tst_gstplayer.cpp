@@ -9,6 +9,7 @@
 #include "playback/gstplayer.h"
 #include "playback/listenwiring.h"
 #include "playback/playbackcontroller.h"
+#include "playback/playbackengine.h"
 #include "playback/playqueue.h"
 #include "settings/playbacksection.h"
 #include "testsupport.h"
@@ -209,6 +210,9 @@ private Q_SLOTS:
         Tones tones;
         QVERIFY(tones.make({2000, 1000, 1000}));
         Session s(tones, AudioOutput::clocked(true));
+        // Every item the engine says is heard; the withdrawn one must not be among them.
+        QSignalSpy heard(s.player->engine(), &PlaybackEngine::itemStarted);
+        QSignalSpy advanced(s.player, &Player::advancedToNext);
         s.controller->playContext({1, 2}, 0);
         QVERIFY(QTest::qWaitFor([&] { return s.player->position() >= 1500; }, kPlayTimeoutMs));
         s.controller->enqueue({3}, true);
@@ -216,6 +220,8 @@ private Q_SLOTS:
                                 kPlayTimeoutMs));
         QCOMPARE(s.events->names,
                  (QStringList{"started 1", "ended", "started 3", "ended", "started 2", "ended"}));
+        QCOMPARE(advanced.count(), 2);
+        QCOMPARE(heard.count(), advanced.count());
     }
 
     // A seek back near the end (the next track already handed over) stays in this track.
@@ -223,6 +229,7 @@ private Q_SLOTS:
         Tones tones;
         QVERIFY(tones.make({2000, 1000}));
         Session s(tones, AudioOutput::clocked(true));
+        QSignalSpy heard(s.player->engine(), &PlaybackEngine::itemStarted);
         s.controller->playContext({1, 2}, 0);
         QVERIFY(QTest::qWaitFor([&] { return s.player->position() >= 1600; }, kPlayTimeoutMs));
         s.controller->seek(300);
@@ -231,6 +238,7 @@ private Q_SLOTS:
                                 kPlayTimeoutMs));
         QCOMPARE(s.events->names,
                  (QStringList{"started 1", "seeked", "ended", "started 2", "ended"}));
+        QCOMPARE(heard.count(), 1);  // track 2, once: no stream but track 1's was seeked
         QVERIFY(positions.count() > 5);
         // Track 1 played on from 300 ms: its positions after the seek start there.
         QVERIFY2(positions[0][0].toLongLong() >= 250 && positions[0][0].toLongLong() < 900,
