@@ -15,12 +15,25 @@
 #include <cmath>
 #include <vector>
 
+// The tools as CMake found them (find_program in the CMakeLists of those who use this).
+#ifndef ENCORE_SOX
+#define ENCORE_SOX "sox"
+#endif
+#ifndef ENCORE_FFMPEG
+#define ENCORE_FFMPEG "ffmpeg"
+#endif
+
 namespace encore::test {
 
 constexpr int kRate = 44100;
 
-// Runs a tool to its end; false (with its output in a warning) when it fails.
-inline bool runTool(const QString& program, const QStringList& arguments) {
+// Runs a tool to its end; false (with its output in a warning) when it fails. "sox" and
+// "ffmpeg" are the ones CMake found.
+inline bool runTool(QString program, const QStringList& arguments) {
+    if (program == QLatin1String("sox"))
+        program = QStringLiteral(ENCORE_SOX);
+    else if (program == QLatin1String("ffmpeg"))
+        program = QStringLiteral(ENCORE_FFMPEG);
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
