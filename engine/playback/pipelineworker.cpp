@@ -233,6 +233,7 @@ void PipelineWorker::chooseOutput() {
                 sink = devices_->createSink(wanted);
             if (sink) {
                 active_device_ = wanted;
+                active_device_name_ = devices_->nameOf(wanted);  // kept for when it is gone
                 have_device_ = true;
             } else if (!default_failed_ && !devices_->list().isEmpty()) {
                 sink = gst_element_factory_make("autoaudiosink", "encore-default-sink");
@@ -268,7 +269,7 @@ QString PipelineWorker::describeOutput() const {
         return describeFixed(output_);
     if (have_device_)
         return active_device_.isEmpty() ? QStringLiteral("System default output")
-                                        : devices_->nameOf(active_device_);
+                                        : active_device_name_;
     return describeFixed(AudioOutput::clocked(false));
 }
 

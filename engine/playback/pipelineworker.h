@@ -100,6 +100,7 @@ private:
     PlaybackSettings settings_;
     std::unique_ptr<OutputDevices> devices_;
     QString active_device_;  // the device playing now; empty: the default (or no device)
+    QString active_device_name_;
     bool have_device_ = false;
     bool default_failed_ = false;  // the system default failed: no device until they change
 
