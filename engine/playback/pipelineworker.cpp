@@ -12,6 +12,7 @@
 #include <gst/audio/streamvolume.h>
 #include <gst/pbutils/pbutils.h>
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -117,9 +118,13 @@ PipelineWorker::Prepared PipelineWorker::prepare(const PlaybackItem& item, quint
     if (probe && p.handover) {
         // A file that fails inside a running playbin cuts the track before it short: only
         // what GStreamer can open is handed over; the rest is loaded (and reported) in turn.
-        auto known = playable_.constFind(item.path);
+        const QFileInfo file(item.path);
+        const QString key = QStringLiteral("%1|%2|%3")
+                                .arg(item.path, QString::number(file.size()),
+                                     QString::number(file.lastModified().toMSecsSinceEpoch()));
+        auto known = playable_.constFind(key);
         if (known == playable_.constEnd())
-            known = playable_.insert(item.path, MediaProbe::probe(item.path).playable);
+            known = playable_.insert(key, MediaProbe::probe(item.path).playable);
         p.handover = known.value();
     }
     return p;

@@ -111,7 +111,7 @@ private:
     std::unique_ptr<Prepared> current_;       // what is heard (or loaded)
     std::unique_ptr<Prepared> pending_skip_;  // a crossfading skip target not heard yet
     std::vector<Prepared> upcoming_;          // after current_ (and pending_skip_)
-    QHash<QString, bool> playable_;           // MediaProbe results, by path
+    QHash<QString, bool> playable_;           // MediaProbe results, by path, size and time
     std::atomic<quint64> generation_{0};      // bumped by every fresh start of the pipeline
     bool want_playing_ = false;
     bool start_pending_ = false;  // load() starts the pipeline on the next turn

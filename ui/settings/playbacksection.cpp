@@ -75,7 +75,10 @@ PlaybackSection::PlaybackSection(Player& player, QWidget* parent)
     preamp_->setDecimals(1);
     preamp_->setSuffix(tr(" dB"));
     preamp_->setValue(stored.preamp_db);
-    layout->addRow(tr("Pre-amp:"), preamp_);
+    auto* preampRow = new QHBoxLayout;
+    preampRow->addWidget(preamp_);
+    preampRow->addStretch();
+    layout->addRow(tr("Pre-amp:"), preampRow);
     clipping_->setChecked(stored.prevent_clipping);
     layout->addRow(QString(), clipping_);
     layout->addRow(QString(), note(tr("ReplayGain values from the tags, or measured by Encore, "
