@@ -15,12 +15,13 @@ Command recommendCommand();
 Command similarCommand();
 Command evalCommand();
 Command incognitoCommand();
+Command renderCommand();
 
 const QList<Command>& allCommands() {
     static const QList<Command> kCommands = {
-        scanCommand(),      tracksCommand(),  importCommand(),   playsCommand(),
-        exportCommand(),    forgetCommand(),  profilesCommand(), statsCommand(),
-        recommendCommand(), similarCommand(), evalCommand(),     incognitoCommand(),
+        scanCommand(),   tracksCommand(),    importCommand(), playsCommand(),     exportCommand(),
+        forgetCommand(), profilesCommand(),  statsCommand(),  recommendCommand(), similarCommand(),
+        evalCommand(),   incognitoCommand(), renderCommand(),
     };
     return kCommands;
 }

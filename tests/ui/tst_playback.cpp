@@ -1,6 +1,5 @@
 #include "browse/trackdrag.h"
 #include "playback/clockedplayer.h"
-#include "playback/mediaplayer.h"
 #include "playback/playbackcontroller.h"
 #include "playback/playbackorder.h"
 #include "playback/playbacksessionsettings.h"
@@ -167,38 +166,6 @@ private Q_SLOTS:
         QTRY_COMPARE(errors.count(), 1);
         QVERIFY(errors[0][0].toString().contains(QStringLiteral("/nonexistent/encore/gone.mp3")));
         QVERIFY(errors[0][0].toString().contains(QStringLiteral("is gone")));
-    }
-
-    // Qt Multimedia itself (no sound device needed to fail): a file that is not audio and a
-    // file that is gone both come back as one message naming the file.
-    void mediaPlayerReportsFilesItCannotPlay_data() {
-        QTest::addColumn<bool>("exists");
-        QTest::addColumn<QString>("says");
-        QTest::newRow("not audio") << true << QStringLiteral("Encore cannot play");
-        QTest::newRow("gone") << false << QStringLiteral("is gone");
-    }
-    void mediaPlayerReportsFilesItCannotPlay() {
-        QFETCH(bool, exists);
-        QFETCH(QString, says);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("noise.flac"));
-        if (exists) {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray(20000, '\x07'));
-        }
-        MediaPlayer player;
-        QSignalSpy errors(&player, &Player::errorOccurred);
-        QSignalSpy ended(&player, &Player::endOfMedia);
-        player.load(path, 1000);
-        player.play();
-        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 15000);
-        QVERIFY2(errors[0][0].toString().contains(path), qPrintable(errors[0][0].toString()));
-        QVERIFY2(errors[0][0].toString().contains(says), qPrintable(errors[0][0].toString()));
-        QVERIFY(!errors[0][0].toString().contains(QStringLiteral("..")));
-        QTest::qWait(200);
-        QCOMPARE(errors.count(), 1);  // one message, not one per backend signal
-        QCOMPARE(ended.count(), 0);
     }
 
     void orderWalksTheList() {

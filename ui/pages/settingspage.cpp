@@ -3,6 +3,7 @@
 #include "engine.h"
 #include "playback/player.h"
 #include "settings/historysection.h"
+#include "settings/playbacksection.h"
 #include "settings/profilessection.h"
 #include "widgets/appearance.h"
 #include "widgets/icons.h"
@@ -35,14 +36,14 @@ QLabel* note(const QString& text, QWidget* parent) {
 
 }  // namespace
 
-SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent)
+SettingsPage::SettingsPage(Engine& engine, Player& player, QWidget* parent)
     : QWidget(parent)
     , engine_(engine)
     , folders_(new QListWidget(this))
     , add_(new QPushButton(tr("Add folder…"), this))
     , remove_(new QPushButton(tr("Remove"), this))
     , rescan_(new QPushButton(tr("Rescan now"), this))
-    , output_(new QLabel(player.outputDescription(), this))
+    , playback_(new PlaybackSection(player, this))
     , retrain_(new QSpinBox(this))
     , incognito_(new QCheckBox(tr("Incognito: don't log what I play"), this))
     , appearance_(new QComboBox(this))
@@ -75,14 +76,6 @@ SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent
     connect(rescan_, &QPushButton::clicked, &engine_, [this] { engine_.scan(); });
     connect(folders_, &QListWidget::itemSelectionChanged, this,
             [this] { remove_->setEnabled(!folders_->selectedItems().isEmpty()); });
-
-    // Playback
-    auto* playback = new QGroupBox(tr("Playback"), this);
-    auto* playbackLayout = new QFormLayout(playback);
-    output_->setWordWrap(true);
-    playbackLayout->addRow(tr("Sound output:"), output_);
-    connect(&player, &Player::outputChanged, output_,
-            [this, &player] { output_->setText(player.outputDescription()); });
 
     // Recommendations
     auto* reco = new QGroupBox(tr("Recommendations"), this);
@@ -133,8 +126,9 @@ SettingsPage::SettingsPage(Engine& engine, const Player& player, QWidget* parent
     auto* column = new QVBoxLayout(content);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(12);
-    for (QGroupBox* group : {library, static_cast<QGroupBox*>(profiles_),
-                             static_cast<QGroupBox*>(history_), privacy, reco, playback, look})
+    for (QGroupBox* group :
+         {library, static_cast<QGroupBox*>(profiles_), static_cast<QGroupBox*>(history_), privacy,
+          reco, static_cast<QGroupBox*>(playback_), look})
         column->addWidget(group);
     column->addStretch();
     content->setMaximumWidth(720);

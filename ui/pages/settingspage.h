@@ -13,13 +13,14 @@ namespace encore {
 
 class Engine;
 class HistorySection;
+class PlaybackSection;
 class Player;
 class ProfilesSection;
 
 // Settings: library folders (add, remove, rescan), profiles, the listening history (import,
-// delete a range), incognito, how often the recommender retrains, playback output and
-// light/dark appearance. Incognito and the retrain interval live in the database (shared with
-// encore-cli); the appearance in QSettings.
+// delete a range), incognito, how often the recommender retrains, playback (output device,
+// crossfade, ReplayGain) and light/dark appearance. Incognito and the retrain interval live in
+// the database (shared with encore-cli); playback and the appearance in QSettings.
 class SettingsPage : public QWidget {
     Q_OBJECT
 
@@ -27,7 +28,7 @@ public:
     static constexpr int kMinRetrainMinutes = 5;
     static constexpr int kMaxRetrainMinutes = 24 * 60;
 
-    SettingsPage(Engine& engine, const Player& player, QWidget* parent = nullptr);
+    SettingsPage(Engine& engine, Player& player, QWidget* parent = nullptr);
 
     QListWidget* folderList() const { return folders_; }
     QCheckBox* incognitoBox() const { return incognito_; }
@@ -35,6 +36,7 @@ public:
     QComboBox* appearanceBox() const { return appearance_; }
     ProfilesSection* profiles() const { return profiles_; }
     HistorySection* history() const { return history_; }
+    PlaybackSection* playback() const { return playback_; }
 
     // Re-reads the library folders (off the GUI thread).
     void reloadFolders();
@@ -53,7 +55,7 @@ private:
     QPushButton* add_;
     QPushButton* remove_;
     QPushButton* rescan_;
-    QLabel* output_;
+    PlaybackSection* playback_;
     QSpinBox* retrain_;
     QCheckBox* incognito_;
     QComboBox* appearance_;

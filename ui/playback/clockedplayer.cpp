@@ -42,7 +42,9 @@ void ClockedPlayer::failLater(const QString& message) {
         this, [this, message] { Q_EMIT errorOccurred(message); }, Qt::QueuedConnection);
 }
 
-void ClockedPlayer::load(const QString& path, qint64 expectedDurationMs) {
+void ClockedPlayer::load(const PlaybackItem& item) {
+    const QString& path = item.path;
+    const qint64 expectedDurationMs = item.duration_ms;
     stop();
     path_ = path;
     loaded_ = false;

@@ -34,7 +34,8 @@ public:
     // Reads the clock now: moves the position, and ends the track at its length.
     void poll();
 
-    void load(const QString& path, qint64 expectedDurationMs) override;
+    using Player::load;
+    void load(const PlaybackItem& item) override;
     void play() override;
     void pause() override;
     void stop() override;

@@ -19,6 +19,9 @@ PlaybackController::PlaybackController(std::unique_ptr<Player> player, PlayQueue
     connect(player_.get(), &Player::stateChanged, this, &PlaybackController::onStateChanged);
     connect(player_.get(), &Player::endOfMedia, this, &PlaybackController::onEndOfMedia);
     connect(player_.get(), &Player::errorOccurred, this, &PlaybackController::onError);
+    connect(player_.get(), &Player::advancedToNext, this, &PlaybackController::onAdvanced);
+    connect(player_.get(), &Player::notice, this, &PlaybackController::message);
+    connect(queue_, &PlayQueue::changed, this, &PlaybackController::refreshNext);
     connect(player_.get(), &Player::positionChanged, this, [this](qint64 ms) {
         Q_EMIT positionChanged(ms);
         if (listen_open_ && player_->state() == Player::State::Playing)
@@ -40,6 +43,30 @@ PlaybackController::~PlaybackController() {
 
 void PlaybackController::setLibrary(std::shared_ptr<const LibraryIndex> index) {
     index_ = std::move(index);
+    refreshNext();
+}
+
+QString PlaybackController::albumKeyOf(const TrackInfo& track) const {
+    const int row = index_ ? index_->rowOf(track.id) : -1;
+    if (row >= 0) {
+        const int album = index_->albumOf(row);
+        if (!index_->albumName(album).isEmpty())
+            return index_->albumArtistName(album) + QChar(0x1f) + index_->albumName(album);
+        return {};
+    }
+    return track.album;
+}
+
+// The library's track as the player's item; its neighbour (the track before or after it)
+// tells whether an album is playing in order.
+PlaybackItem PlaybackController::itemFor(const TrackInfo& track,
+                                         const std::optional<TrackInfo>& neighbour) const {
+    PlaybackItem item = PlaybackItem::file(track.path, track.duration_ms);
+    item.track_id = track.id;
+    item.album_key = albumKeyOf(track);
+    item.album_in_order = !order_.shuffle() && neighbour && !item.album_key.isEmpty() &&
+                          albumKeyOf(*neighbour) == item.album_key;
+    return item;
 }
 
 std::optional<TrackInfo> PlaybackController::resolve(TrackId id) const {
@@ -57,7 +84,7 @@ void PlaybackController::playContext(std::vector<TrackId> context, int first) {
         return;
     consecutive_errors_ = 0;
     closeListen(Close::UserChange);
-    start(*track);
+    start(*track, true);
 }
 
 PlaybackSession PlaybackController::session() const {
@@ -122,15 +149,122 @@ void PlaybackController::playQueued(int row) {
     queue_->removeRows(row, 1);
     consecutive_errors_ = 0;
     closeListen(Close::UserChange);
-    start(track);
+    start(track, true);
 }
 
-void PlaybackController::start(const TrackInfo& track) {
+void PlaybackController::start(const TrackInfo& track, bool byUser) {
+    const std::optional<TrackInfo> before = current_;
     current_ = track;
     awaiting_start_ = true;
-    player_->load(track.path, track.duration_ms);
+    const QList<TrackInfo> after = upcomingTracks(1);
+    const PlaybackItem item =
+        itemFor(track, after.isEmpty() ? before : std::optional<TrackInfo>(after.first()));
+    if (byUser && player_->state() == Player::State::Playing) {
+        Q_EMIT currentChanged(current_);
+        player_->skipTo(item);
+    } else {
+        player_->load(item);
+        Q_EMIT currentChanged(current_);
+        player_->play();
+    }
+    openListen();
+    refreshNext();
+}
+
+std::optional<TrackInfo> PlaybackController::takeNext() {
+    if (!current_)
+        return std::nullopt;
+    if (order_.repeat() == RepeatMode::One)
+        return current_;
+    if (!queue_->isEmpty())
+        return queue_->takeFirst();
+    // Tracks that left the library since the list was made are passed over.
+    for (int tries = 0; tries <= order_.size(); ++tries) {
+        const std::optional<TrackId> id = order_.next(false);
+        if (!id)
+            break;
+        if (std::optional<TrackInfo> track = resolve(*id))
+            return track;
+    }
+    return autoplayNext();
+}
+
+QList<TrackInfo> PlaybackController::upcomingTracks(int max) const {
+    QList<TrackInfo> out;
+    if (!current_)
+        return out;
+    if (order_.repeat() == RepeatMode::One) {
+        for (int i = 0; i < max; ++i)
+            out << *current_;
+        return out;
+    }
+    PlaybackOrder order = order_;  // a copy walks on; its random order is the same
+    for (int queued = 0; out.size() < max;) {
+        if (queued < queue_->size()) {
+            out << queue_->at(queued++);
+            continue;
+        }
+        std::optional<TrackInfo> track;
+        for (int tries = 0; tries <= order.size() && !track; ++tries) {
+            const std::optional<TrackId> id = order.next(false);
+            if (!id)
+                break;
+            track = resolve(*id);
+        }
+        if (!track) {
+            if (autoplay_) {
+                const std::optional<TrackId> id =
+                    autoplay_(out.isEmpty() ? current_->id : out.last().id);
+                if (std::optional<TrackInfo> picked = id ? resolve(*id) : std::nullopt)
+                    out << *picked;
+            }
+            break;
+        }
+        out << *track;
+    }
+    return out;
+}
+
+void PlaybackController::refreshNext() {
+    QList<PlaybackItem> items;
+    std::optional<TrackInfo> before = current_;
+    for (const TrackInfo& track : upcomingTracks(kLookahead)) {
+        items << itemFor(track, before);
+        before = track;
+    }
+    player_->setUpcoming(items);
+}
+
+// The player moved on by itself to the item refreshNext() gave it: the track before ended,
+// this one starts, as if advance() had been called at the end.
+void PlaybackController::onAdvanced(const PlaybackItem& item) {
+    closeListen(Close::Ended);
+    std::optional<TrackInfo> next = takeNext();
+    if (!next || next->id != item.track_id)
+        next = resolve(item.track_id);  // the lists changed in between: trust the ear
+    if (!next) {
+        player_->stop();
+        current_.reset();
+        Q_EMIT currentChanged(current_);
+        return;
+    }
+    current_ = next;
+    awaiting_start_ = true;
     Q_EMIT currentChanged(current_);
-    player_->play();
+    openListen();
+    refreshNext();
+}
+
+// A listen opens once the loaded track really plays.
+void PlaybackController::openListen() {
+    if (!awaiting_start_ || !current_ || player_->state() != Player::State::Playing)
+        return;
+    awaiting_start_ = false;
+    listen_open_ = true;
+    consecutive_errors_ = 0;
+    const qint64 duration =
+        player_->duration() > 0 ? player_->duration() : qint64(current_->duration_ms);
+    Q_EMIT events_->started(current_->id, duration, order_.shuffle(), player_->position());
 }
 
 void PlaybackController::closeListen(Close how, const QString& error) {
@@ -158,8 +292,8 @@ void PlaybackController::closeListen(Close how, const QString& error) {
 // closed by the caller, which knows why it ended.
 void PlaybackController::advance(bool byUser) {
     std::optional<TrackInfo> next;
-    if (!byUser && order_.repeat() == RepeatMode::One && current_) {
-        next = current_;
+    if (!byUser) {
+        next = takeNext();
     } else if (!queue_->isEmpty()) {
         next = queue_->takeFirst();
     } else {
@@ -174,9 +308,10 @@ void PlaybackController::advance(bool byUser) {
             next = autoplayNext();
     }
     if (next) {
-        start(*next);
+        start(*next, byUser);
     } else {
         player_->stop();
+        player_->setUpcoming({});
     }
 }
 
@@ -199,6 +334,7 @@ std::optional<TrackInfo> PlaybackController::autoplayNext() {
 
 void PlaybackController::setAutoplay(AutoplaySource source) {
     autoplay_ = std::move(source);
+    refreshNext();
 }
 
 bool PlaybackController::hasNext() const {
@@ -267,7 +403,7 @@ void PlaybackController::previous() {
     }
     consecutive_errors_ = 0;
     closeListen(Close::UserChange);
-    start(*back);
+    start(*back, true);
 }
 
 void PlaybackController::seek(qint64 ms) {
@@ -284,6 +420,7 @@ void PlaybackController::setShuffle(bool on) {
         return;
     order_.setShuffle(on);
     Q_EMIT shuffleChanged(on);
+    refreshNext();
 }
 
 void PlaybackController::setRepeat(RepeatMode mode) {
@@ -291,18 +428,14 @@ void PlaybackController::setRepeat(RepeatMode mode) {
         return;
     order_.setRepeat(mode);
     Q_EMIT repeatChanged(mode);
+    refreshNext();
 }
 
 void PlaybackController::onStateChanged(Player::State state) {
     const Player::State before = last_state_;
     last_state_ = state;
     if (state == Player::State::Playing && awaiting_start_ && current_) {
-        awaiting_start_ = false;
-        listen_open_ = true;
-        consecutive_errors_ = 0;
-        const qint64 duration =
-            player_->duration() > 0 ? player_->duration() : qint64(current_->duration_ms);
-        Q_EMIT events_->started(current_->id, duration, order_.shuffle(), player_->position());
+        openListen();
     } else if (listen_open_ && before == Player::State::Playing && state == Player::State::Paused) {
         Q_EMIT events_->paused();
     } else if (listen_open_ && before == Player::State::Paused && state == Player::State::Playing) {

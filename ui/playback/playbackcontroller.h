@@ -37,6 +37,9 @@ public:
     static constexpr int kMaxConsecutiveErrors = 5;
     // "Previous" later than this into a track restarts it instead.
     static constexpr qint64 kRestartThresholdMs = 3000;
+    // How many tracks the player is told in advance: short ones pass through its buffers
+    // before the controller hears that they started.
+    static constexpr int kLookahead = 3;
 
     PlaybackController(std::unique_ptr<Player> player, PlayQueue* queue, QObject* parent = nullptr);
     ~PlaybackController() override;
@@ -97,8 +100,20 @@ Q_SIGNALS:
 
 private:
     enum class Close { Ended, UserChange, Stopped, Failed };
-
-    void start(const TrackInfo& track);
+    // `byUser`: the listener moved on (the player may fade into it).
+    void start(const TrackInfo& track, bool byUser = false);
+    // Takes the next track at the natural end of this one: from the queue, the list or
+    // autoplay (what upcomingTracks(1) showed).
+    std::optional<TrackInfo> takeNext();
+    // What plays after the current track, in order, as far as it is known (looked at on
+    // copies: nothing is taken).
+    QList<TrackInfo> upcomingTracks(int max) const;
+    // Tells the player what follows, so that it joins without a gap.
+    void refreshNext();
+    void onAdvanced(const PlaybackItem& item);
+    void openListen();
+    PlaybackItem itemFor(const TrackInfo& track, const std::optional<TrackInfo>& neighbour) const;
+    QString albumKeyOf(const TrackInfo& track) const;
     void closeListen(Close how, const QString& error = {});
     void advance(bool byUser);
     std::optional<TrackInfo> autoplayNext();

@@ -1,13 +1,21 @@
 #pragma once
 
+#include "playback/audiooutput.h"
+#include "playback/playbackitem.h"
+#include "playback/playbacksettings.h"
+
+#include <QList>
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 namespace encore {
 
-// What plays audio: Qt Multimedia on a machine with a sound device (MediaPlayer), a clocked
-// stand-in without one (ClockedPlayer, also what tests drive). Errors arrive as signals on a
-// later turn of the event loop, never from inside a call, so callers can react by moving on.
+// What plays audio: the GStreamer engine (GstPlayer: a sound device, or a clocked sink that
+// plays to nobody where there is none), or a clocked stand-in that decodes nothing
+// (ClockedPlayer, what most tests drive). Errors arrive as signals on a later turn of the
+// event loop, never from inside a call, so callers can react by moving on.
 // Only what reachesOutput() is a listen: a player that plays to nobody is never logged.
 class Player : public QObject {
     Q_OBJECT
@@ -18,9 +26,22 @@ public:
 
     using QObject::QObject;
 
-    // Opens a file and stays stopped at 0. `expectedDurationMs` (from the library) is used
-    // until the media reports its own length.
-    virtual void load(const QString& path, qint64 expectedDurationMs) = 0;
+    // Opens an item (a file, or a range of one) and stays stopped at 0. Its duration_ms (from
+    // the library) is used until the media reports its own length.
+    virtual void load(const PlaybackItem& item) = 0;
+    void load(const QString& path, qint64 expectedDurationMs) {
+        load(PlaybackItem::file(path, expectedDurationMs));
+    }
+    // Goes to `item` now because the listener asked (next, previous, a pick), and plays it.
+    // A player may fade into it (Settings: crossfade on skips).
+    virtual void skipTo(const PlaybackItem& item) {
+        load(item);
+        play();
+    }
+    // What follows the current item, in order (the next few), told in advance so that it
+    // joins without a gap; when the player moves on by itself it says advancedToNext().
+    // Players that cannot join end with endOfMedia() instead.
+    virtual void setUpcoming(const QList<PlaybackItem>& items) { Q_UNUSED(items); }
     virtual void play() = 0;
     virtual void pause() = 0;
     virtual void stop() = 0;
@@ -38,17 +59,26 @@ public:
     // True while sound really goes to an audio output (or, in tests, to a stand-in that was
     // explicitly made to count as a listener). Listens are logged only then.
     virtual bool reachesOutput() const = 0;
+    // The sound devices there are to choose from (none where the player has no devices).
+    virtual QList<OutputDevice> outputDevices() const { return {}; }
+    // Levels, crossfades and the output device, as Settings say.
+    virtual void applySettings(const PlaybackSettings& settings) { Q_UNUSED(settings); }
 
 Q_SIGNALS:
     void stateChanged(encore::Player::State state);
     void positionChanged(qint64 ms);
     void durationChanged(qint64 ms);
-    // The file played to its end.
+    // The item played to its end, and nothing given to setUpcoming() follows it.
     void endOfMedia();
+    // The first item given to setUpcoming() plays now: the one before played to its end.
+    void advancedToNext(const encore::PlaybackItem& item);
     // The file cannot be played: a sentence naming it and the reason.
     void errorOccurred(const QString& message);
     // reachesOutput() or outputDescription() changed (a device appeared or went away).
     void outputChanged();
+    void outputDevicesChanged();
+    // Something the listener should read that is no failure (a device went away).
+    void notice(const QString& text);
 };
 
 }  // namespace encore

@@ -9,8 +9,9 @@ namespace encore {
 // Picks the player for this machine.
 class PlayerFactory {
 public:
-    // ENCORE_PLAYER=clocked|media forces one; otherwise Qt Multimedia when an audio output
-    // exists, else the clocked stand-in: time runs, nothing is heard, nothing is logged.
+    // The GStreamer engine on the sound device chosen in Settings (a clocked sink that plays
+    // to nobody, and logs nothing, where there is no device). ENCORE_PLAYER=clocked gives
+    // the stand-in that decodes nothing.
     static std::unique_ptr<Player> create();
 };
 
