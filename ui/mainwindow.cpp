@@ -81,7 +81,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     , pages_(new QStackedWidget(this))
     , library_(new LibraryPage(this))
     , up_next_(new UpNextPage(*playback_, this))
-    , dashboards_(new dashboards::DashboardsPage(engine.database(), this))
+    , dashboards_(new QWidget(this))  // the real page is built after the window shows
     , history_(new HistoryPage(engine, this))
     , settings_(new SettingsPage(engine, *playback_->player(), this))
     , now_playing_(new NowPlayingBar(*playback_, *covers_, this))
@@ -123,7 +123,6 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     now_playing_->setIncognito(engine_.incognito());
     connect(&engine_, &Engine::incognitoChanged, now_playing_, &NowPlayingBar::setIncognito);
     connectListening();
-    connectDashboards();
     if (recommender_)
         setSuggestionProvider(recommender_);
 
@@ -230,9 +229,23 @@ void MainWindow::setSuggestionProvider(SuggestionProvider* provider) {
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
 }
 
+QWidget* MainWindow::dashboardsPage() {
+    ensureDashboards();
+    return dashboards_;
+}
+
+// The Dashboards page (a dozen charts) costs the GUI thread more to build than the rest of the
+// window: it is built in a turn of its own after the window shows, or when first asked for.
+void MainWindow::ensureDashboards() {
+    if (dashboards_built_)
+        return;
+    setDashboardsPage(new dashboards::DashboardsPage(engine_.database(), this));
+}
+
 void MainWindow::setDashboardsPage(QWidget* page) {
     if (!page || page == dashboards_)
         return;
+    dashboards_built_ = true;
     const int index = pages_->indexOf(dashboards_);
     const bool current = pages_->currentIndex() == index;
     pages_->insertWidget(index, page);
@@ -261,7 +274,11 @@ QWidget* MainWindow::buildSidebar() {
         item->setSizeHint(QSize(kSidebarWidth - 8, fontMetrics().height() + 18));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(tr(kPages[page].title)).arg(page + 1));
     }
-    connect(sidebar_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+    connect(sidebar_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == Dashboards)
+            ensureDashboards();
+        pages_->setCurrentIndex(row);
+    });
     sidebar_->setCurrentRow(Library);
 
     auto* holder = new QWidget(this);
@@ -340,9 +357,11 @@ void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
     if (!library_loaded_) {
         reloadPlayStats();  // later snapshots keep the figures the model has
         playback_->restore(loadPlaybackSession(QSettings()));  // ids resolve from now on
-        if (auto* page = qobject_cast<dashboards::DashboardsPage*>(dashboards_))
-            QTimer::singleShot(kDashboardsPreloadDelayMs, page,
-                               &dashboards::DashboardsPage::preload);
+        QTimer::singleShot(0, this, &MainWindow::ensureDashboards);
+        QTimer::singleShot(kDashboardsPreloadDelayMs, this, [this] {
+            if (auto* page = qobject_cast<dashboards::DashboardsPage*>(dashboardsPage()))
+                page->preload();
+        });
     }
     library_loaded_ = true;
     Q_EMIT libraryLoaded(tracks);

@@ -48,8 +48,9 @@ public:
     LibraryPage* libraryPage() const { return library_; }
     UpNextPage* upNextPage() const { return up_next_; }
     HistoryPage* historyPage() const { return history_; }
-    // The Dashboards page (encore::dashboards::DashboardsPage unless replaced).
-    QWidget* dashboardsPage() const { return dashboards_; }
+    // The Dashboards page (encore::dashboards::DashboardsPage unless replaced), built now if the
+    // window has not built it yet (it does so once the library is shown).
+    QWidget* dashboardsPage();
     // Puts `page` in the Dashboards slot; the window owns it and drops the page it replaces.
     void setDashboardsPage(QWidget* page);
     // Where "Recommended next" and "Similar to" come from. The window starts with the engine's
@@ -100,6 +101,7 @@ private:
     void showLibrary(std::shared_ptr<const LibraryIndex> index);
     void connectListening();
     void connectDashboards();
+    void ensureDashboards();
     void startFirstRun(const QStringList& folders, const QStringList& histories);
     void refreshIcons();
     void saveState() const;
@@ -114,6 +116,7 @@ private:
     LibraryPage* library_;
     UpNextPage* up_next_;
     QWidget* dashboards_;
+    bool dashboards_built_ = false;
     HistoryPage* history_;
     SettingsPage* settings_;
     NowPlayingBar* now_playing_;

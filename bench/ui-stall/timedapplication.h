@@ -9,8 +9,9 @@
 namespace encore::bench {
 
 // QApplication that times every event it delivers on the GUI thread from the event loop (not
-// nested sends) and keeps the slowest: which object, which event, in which phase. It names the work
-// behind a lag the heartbeat measured (a queued result filling a page, a paint, a timer).
+// nested sends) and keeps the slowest: which object, which event, in which phase, with the GUI
+// thread's own CPU time beside the wall time (a busy machine stretches the wall time only). It
+// names the work behind a lag the heartbeat measured (a queued result filling a page, a paint).
 class TimedApplication : public QApplication {
 public:
     static constexpr double kRecordMs = 20.0;  // shorter bursts are not kept
@@ -26,7 +27,8 @@ public:
 
 private:
     struct Slow {
-        double ms = 0;
+        double ms = 0;   // wall (a burst) or the GUI thread's CPU (a part: sorted by it)
+        double cpu = 0;  // the GUI thread's own CPU time in it
         QString what;
     };
     void closeBurst();
@@ -35,6 +37,7 @@ private:
     int depth_ = 0;
     QString phase_;
     std::vector<Slow> slowest_;
+    std::vector<Slow> singles_;
     Slow burst_;
     std::vector<Slow> burst_parts_;
     qint64 burst_start_ns_ = 0;
