@@ -206,7 +206,10 @@ void Engine::startWriter() {
 void Engine::scan(const QStringList& roots) {
     if (!scanner_)
         return;
-    QMetaObject::invokeMethod(scanner_, "scan", Qt::QueuedConnection, Q_ARG(QStringList, roots));
+    const quint64 ticket = scanner_->queueScan();  // a cancel before it starts reaches it
+    QMetaObject::invokeMethod(
+        scanner_, [s = scanner_, roots, ticket] { s->scanQueued(roots, ticket); },
+        Qt::QueuedConnection);
 }
 
 void Engine::cancelScan() {
@@ -269,7 +272,10 @@ void Engine::importHistory(const QStringList& paths, const QString& profile) {
     if (!writer_ || paths.isEmpty())
         return;
     QMetaObject::invokeMethod(
-        writer_, [w = writer_, paths, profile] { w->importPaths(paths, profile); },
+        writer_,
+        [w = writer_, paths, profile, ticket = writer_->queueImport()] {
+            w->importPaths(paths, profile, ticket);
+        },
         Qt::QueuedConnection);
 }
 

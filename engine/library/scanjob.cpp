@@ -60,7 +60,7 @@ struct ScanJob::Plan {
 };
 
 ScanJob::ScanJob(QSqlDatabase db, const std::atomic<bool>& cancel, QThreadPool* pool)
-    : db_(db), store_(db), cancel_(cancel), pool_(pool) {}
+    : db_(db), store_(db, &cancel), cancel_(cancel), pool_(pool) {}
 
 void ScanJob::reportProgress(const ScanProgress& progress, bool force) {
     if (!progress_)
@@ -330,7 +330,7 @@ void ScanJob::finish(Plan& plan, ScanReport& report) {
     }
     if (report.added + report.moved + report.updated + report.restored > 0) {
         // history imported before these files existed now finds them
-        const Result<LinkReport> linked = ExternalTrackLinker(db_).run();
+        const Result<LinkReport> linked = ExternalTrackLinker(db_).run(&cancel_);
         if (!linked)
             report.fatal_error = linked.error();
         else

@@ -22,7 +22,7 @@ Scanner::~Scanner() {
 }
 
 void Scanner::cancel() {
-    cancel_.store(true);
+    scan_tickets_.cancelAll();
 }
 
 void Scanner::setWatchDebounceMs(int ms) {
@@ -51,11 +51,15 @@ bool Scanner::ensureConnection() {
 }
 
 void Scanner::scan(const QStringList& roots) {
-    runScan(roots, {});
+    runScan(roots, {}, 0);
+}
+
+void Scanner::scanQueued(const QStringList& roots, quint64 ticket) {
+    runScan(roots, {}, ticket);
 }
 
 void Scanner::rescanFolders(const QStringList& folders) {
-    runScan({}, folders);
+    runScan({}, folders, 0);
 }
 
 void Scanner::removeFolder(const QString& root) {
@@ -71,9 +75,15 @@ void Scanner::removeFolder(const QString& root) {
     Q_EMIT libraryChanged();
 }
 
-void Scanner::runScan(const QStringList& roots, const QStringList& onlyUnder) {
-    cancel_.store(false);
+void Scanner::runScan(const QStringList& roots, const QStringList& onlyUnder, quint64 ticket) {
+    const bool go = scan_tickets_.begin(ticket);
     Q_EMIT started();
+    if (!go) {
+        ScanReport report;
+        report.cancelled = true;
+        Q_EMIT finished(report);
+        return;
+    }
     if (!ensureConnection()) {
         ScanReport report;
         report.fatal_error = connection_->error();
@@ -89,7 +99,7 @@ void Scanner::runScan(const QStringList& roots, const QStringList& onlyUnder) {
                 scanRoots.append(folder.path);
         }
     }
-    ScanJob job(connection_->db(), cancel_, pool_.get());
+    ScanJob job(connection_->db(), scan_tickets_.running(), pool_.get());
     job.setProgressCallback([this](const ScanProgress& p) { Q_EMIT progress(p); });
     const ScanReport report = job.run(scanRoots, onlyUnder);
     watcher_->watchFolders(job.walkedFolders());

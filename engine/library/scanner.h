@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/canceltickets.h"
 #include "library/scanreport.h"
 #include "store/database.h"
 
@@ -26,8 +27,11 @@ public:
     explicit Scanner(Database database, QObject* parent = nullptr);
     ~Scanner() override;
 
-    // Thread-safe: the running scan stops within ~100 ms and reports cancelled.
+    // Thread-safe: the running scan stops within ~100 ms and reports cancelled; scans queued
+    // before this call start cancelled.
     void cancel();
+    // Thread-safe: the ticket of a scan about to be queued (see scanQueued).
+    quint64 queueScan() { return scan_tickets_.issue(); }
 
     // Debounce of the watcher (tests shorten it); call before the first scan.
     void setWatchDebounceMs(int ms);
@@ -35,6 +39,8 @@ public:
 public Q_SLOTS:
     // Adds `roots` to the library folders (none: every known folder) and scans them.
     void scan(const QStringList& roots);
+    // As scan(), for a scan queued with the ticket from queueScan().
+    void scanQueued(const QStringList& roots, quint64 ticket);
     // Rescans only these folders (what the watcher saw change).
     void rescanFolders(const QStringList& folders);
     // Forgets a library folder; its tracks stay with their history, marked unavailable.
@@ -49,13 +55,13 @@ Q_SIGNALS:
 
 private:
     bool ensureConnection();
-    void runScan(const QStringList& roots, const QStringList& onlyUnder);
+    void runScan(const QStringList& roots, const QStringList& onlyUnder, quint64 ticket);
 
     Database database_;
     std::unique_ptr<ScopedConnection> connection_;
     std::unique_ptr<QThreadPool> pool_;
     LibraryWatcher* watcher_ = nullptr;
-    std::atomic<bool> cancel_{false};
+    CancelTickets scan_tickets_;
     int debounce_ms_ = -1;
 };
 

@@ -12,10 +12,11 @@ namespace encore {
 
 ExternalTrackLinker::ExternalTrackLinker(QSqlDatabase db) : db_(std::move(db)) {}
 
-Result<LinkReport> ExternalTrackLinker::run() {
-    ScopedTransaction transaction(db_);
+Result<LinkReport> ExternalTrackLinker::run(const std::atomic<bool>* cancel) {
+    ScopedTransaction transaction(db_, cancel);
     if (!transaction.begun())
-        return sqlError(QStringLiteral("Starting to link history to the library"), db_.lastError());
+        return Error{QStringLiteral("Starting to link history to the library failed: %1")
+                         .arg(transaction.error())};
     LinkReport report;
     const Result<int> filled = fillMatchKeys();
     if (!filled)

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <atomic>
+
 namespace encore {
 
 // What linking did.
@@ -23,7 +25,8 @@ public:
     explicit ExternalTrackLinker(QSqlDatabase db);
 
     // In one transaction of its own: fillMatchKeys() then linkExternalTracks().
-    Result<LinkReport> run();
+    // `cancel` ends a wait for another writer (a scan or an import) early.
+    Result<LinkReport> run(const std::atomic<bool>* cancel = nullptr);
     // Both below run inside the caller's transaction, if any.
     // Library tracks whose key is '' (new rows, or rows from before schema 2).
     Result<int> fillMatchKeys();

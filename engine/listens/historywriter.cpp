@@ -57,7 +57,7 @@ HistoryWriter::~HistoryWriter() {
 }
 
 void HistoryWriter::cancelImport() {
-    cancel_ = true;
+    import_tickets_.cancelAll();
 }
 
 bool HistoryWriter::ensureConnection() {
@@ -158,9 +158,23 @@ void HistoryWriter::append(const Play& listen) {
     Q_EMIT playLogged(logged, stats ? stats.value() : TrackPlayStats{});
 }
 
-void HistoryWriter::importPaths(const QStringList& paths, const QString& profile) {
-    cancel_ = false;
+void HistoryWriter::importPaths(const QStringList& paths, const QString& profile, quint64 ticket) {
+    const bool go = import_tickets_.begin(ticket);
     Q_EMIT importStarted(paths);
+    if (!go) {
+        ImportReport report;
+        for (const QString& path : paths) {
+            FileImportReport cancelled;
+            cancelled.path = path;
+            cancelled.error = QStringLiteral(
+                                  "Import of %1 cancelled before it started; nothing from it was "
+                                  "imported.")
+                                  .arg(path);
+            report.files << cancelled;
+        }
+        Q_EMIT importFinished(report);
+        return;
+    }
     if (!ensureConnection()) {
         ImportReport report;
         FileImportReport failure;
@@ -175,7 +189,7 @@ void HistoryWriter::importPaths(const QStringList& paths, const QString& profile
     since.start();
     ImportOptions options;
     options.profile = profile;
-    options.cancel = &cancel_;
+    options.cancel = &import_tickets_.running();
     options.progress = [this, &progress, &since](const QString& file, qint64 records) {
         const bool newFile = file != progress.file;
         if (newFile)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/canceltickets.h"
 #include "listens/historyreader.h"
 #include "listens/import/importreport.h"
 #include "store/database.h"
@@ -43,8 +44,11 @@ public:
     explicit HistoryWriter(Database database, QObject* parent = nullptr);
     ~HistoryWriter() override;
 
-    // Thread-safe: the running import stops at its next check; the file it was in leaves nothing.
+    // Thread-safe: the running import stops at its next check (the file it was in leaves
+    // nothing), and imports queued before this call start cancelled.
     void cancelImport();
+    // Thread-safe: the ticket of an import about to be queued (see importPaths).
+    quint64 queueImport() { return import_tickets_.issue(); }
 
 public Q_SLOTS:
     // Opens the connection, announces the profiles, starts polling the shared settings.
@@ -52,7 +56,8 @@ public Q_SLOTS:
     // Logs a listen for the active profile (unless incognito is on in the database).
     void append(const encore::Play& play);
     // Imports files, folders and .zip archives into `profile` (empty: the active one).
-    void importPaths(const QStringList& paths, const QString& profile);
+    // `ticket` from queueImport() when it was queued; 0: issued as it starts.
+    void importPaths(const QStringList& paths, const QString& profile, quint64 ticket = 0);
     void forget(const encore::ForgetQuery& query);
     void addProfile(const QString& name);
     void removeProfile(const QString& name);
@@ -88,7 +93,7 @@ private:
     std::unique_ptr<ScopedConnection> connection_;
     std::unique_ptr<PlayLog> log_;
     QTimer* poll_ = nullptr;
-    std::atomic<bool> cancel_{false};
+    CancelTickets import_tickets_;
     bool incognito_ = false;
     ProfileId active_profile_ = 0;
 };

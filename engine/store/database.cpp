@@ -16,6 +16,7 @@ namespace encore {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr int kCancellableWaitSliceMs = 50;  // how soon a cancel ends a wait for the write lock
 
 QString schemaResource(int version) {
     return QStringLiteral(":/schema/schema-%1.sql").arg(version);
@@ -190,11 +191,37 @@ QSqlDatabase ScopedConnection::db() const {
     return QSqlDatabase::database(name_, false);
 }
 
-ScopedTransaction::ScopedTransaction(QSqlDatabase db) : db_(std::move(db)) {
+ScopedTransaction::ScopedTransaction(QSqlDatabase db, const std::atomic<bool>* cancel)
+    : db_(std::move(db)) {
     // IMMEDIATE takes the write lock now, so a busy database waits on the busy timeout
     // instead of failing later when a read transaction would have to upgrade.
     QSqlQuery begin(db_);
-    begun_ = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!cancel) {
+        begun_ = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!begun_)
+            error_ = begin.lastError().text();
+        return;
+    }
+    // Short busy slices so that a cancel is seen; the connection's own timeout comes back after.
+    QSqlQuery pragma(db_);
+    pragma.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(kCancellableWaitSliceMs));
+    for (;;) {
+        begun_ = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (begun_)
+            break;
+        const QString code = begin.lastError().nativeErrorCode();
+        const bool busy =
+            code == QString::number(SQLITE_BUSY) || code == QString::number(SQLITE_LOCKED);
+        if (!busy) {
+            error_ = begin.lastError().text();
+            break;
+        }
+        if (cancel->load()) {
+            error_ = QStringLiteral("cancelled while waiting for another write to the database");
+            break;
+        }
+    }
+    pragma.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs));
 }
 
 ScopedTransaction::~ScopedTransaction() {

@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <atomic>
+
 namespace encore {
 
 // Where the database file lives and how each thread opens its own connection to it.
@@ -57,20 +59,26 @@ private:
 };
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() succeeded.
+// Without `cancel` a busy database is waited on for the busy timeout (5 s); with it, the wait
+// lasts until the other writer is done or `cancel` is set: a long import and a scan then take
+// turns instead of one failing with "database is locked".
 class ScopedTransaction {
 public:
-    explicit ScopedTransaction(QSqlDatabase db);
+    explicit ScopedTransaction(QSqlDatabase db, const std::atomic<bool>* cancel = nullptr);
     ~ScopedTransaction();
     ScopedTransaction(const ScopedTransaction&) = delete;
     ScopedTransaction& operator=(const ScopedTransaction&) = delete;
 
     bool begun() const { return begun_; }
+    // Why begin failed ("cancelled while waiting for ...", or SQLite's message).
+    const QString& error() const { return error_; }
     Status commit();
 
 private:
     QSqlDatabase db_;
     bool begun_ = false;
     bool done_ = false;
+    QString error_;
 };
 
 }  // namespace encore

@@ -80,9 +80,14 @@ void bindTags(QSqlQuery& q, const Track& t) {
 
 }  // namespace
 
-TrackStore::TrackStore(QSqlDatabase db) : db_(db), genre_ids_(std::move(db)) {}
+TrackStore::TrackStore(QSqlDatabase db, const std::atomic<bool>* waitCancel)
+    : db_(db), wait_cancel_(waitCancel), genre_ids_(std::move(db)) {}
 
 Result<FolderId> TrackStore::ensureFolder(const QString& path) {
+    ScopedTransaction transaction(db_, wait_cancel_);
+    if (!transaction.begun())
+        return Error{
+            QStringLiteral("Adding library folder %1 failed: %2").arg(path, transaction.error())};
     QSqlQuery q(db_);
     q.prepare(
         QStringLiteral("INSERT INTO folders(path, added_at) VALUES (?, ?) "
@@ -95,7 +100,11 @@ Result<FolderId> TrackStore::ensureFolder(const QString& path) {
     q.addBindValue(path);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("Reading library folder %1").arg(path), q);
-    return q.value(0).toLongLong();
+    const FolderId id = q.value(0).toLongLong();
+    const Status committed = transaction.commit();
+    if (!committed)
+        return Error{committed.error()};
+    return id;
 }
 
 Result<QList<LibraryFolder>> TrackStore::folders() {
@@ -111,7 +120,7 @@ Result<QList<LibraryFolder>> TrackStore::folders() {
 
 Status TrackStore::removeFolder(const QString& path) {
     // Tracks stay (with their history); they only lose their folder and availability.
-    ScopedTransaction transaction(db_);
+    ScopedTransaction transaction(db_, wait_cancel_);
     QSqlQuery q(db_);
     q.prepare(
         QStringLiteral("UPDATE tracks SET available = 0 WHERE folder_id = "
@@ -184,7 +193,7 @@ Status TrackStore::writeGenres(TrackId id, const QStringList& genres, bool repla
 }
 
 Status TrackStore::writeBatch(QList<TrackWrite>& writes, qint64 nowSeconds) {
-    ScopedTransaction transaction(db_);
+    ScopedTransaction transaction(db_, wait_cancel_);
     if (!transaction.begun())
         return sqlError(QStringLiteral("Starting a library write"), db_.lastError());
     QSqlQuery insert(db_);
@@ -243,7 +252,7 @@ Status TrackStore::writeBatch(QList<TrackWrite>& writes, qint64 nowSeconds) {
 Status TrackStore::markUnavailable(const QList<TrackId>& ids) {
     if (ids.isEmpty())
         return {};
-    ScopedTransaction transaction(db_);
+    ScopedTransaction transaction(db_, wait_cancel_);
     QSqlQuery q(db_);
     q.prepare(QStringLiteral("UPDATE tracks SET available = 0 WHERE id = ?"));
     for (TrackId id : ids) {
@@ -257,7 +266,7 @@ Status TrackStore::markUnavailable(const QList<TrackId>& ids) {
 Status TrackStore::recordScanErrors(const QList<QPair<QString, KnownScanError>>& errors) {
     if (errors.isEmpty())
         return {};
-    ScopedTransaction transaction(db_);
+    ScopedTransaction transaction(db_, wait_cancel_);
     QSqlQuery q(db_);
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO scan_errors(path, size, mtime_ms, reason) "
@@ -276,7 +285,7 @@ Status TrackStore::recordScanErrors(const QList<QPair<QString, KnownScanError>>&
 Status TrackStore::clearScanErrors(const QStringList& paths) {
     if (paths.isEmpty())
         return {};
-    ScopedTransaction transaction(db_);
+    ScopedTransaction transaction(db_, wait_cancel_);
     QSqlQuery q(db_);
     q.prepare(QStringLiteral("DELETE FROM scan_errors WHERE path = ?"));
     for (const QString& path : paths) {

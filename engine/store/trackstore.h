@@ -9,6 +9,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <atomic>
+
 namespace encore {
 
 // A library root as stored in `folders`.
@@ -55,7 +57,8 @@ struct TrackQuery {
 // connection and never hold a transaction they did not open.
 class TrackStore {
 public:
-    explicit TrackStore(QSqlDatabase db);
+    // With `waitCancel`, writes wait for another writer until it is set (see ScopedTransaction).
+    explicit TrackStore(QSqlDatabase db, const std::atomic<bool>* waitCancel = nullptr);
 
     Result<FolderId> ensureFolder(const QString& path);
     Result<QList<LibraryFolder>> folders();
@@ -78,6 +81,7 @@ private:
     Status writeGenres(TrackId id, const QStringList& genres, bool replace);
 
     QSqlDatabase db_;
+    const std::atomic<bool>* wait_cancel_ = nullptr;
     GenreIds genre_ids_;
 };
 

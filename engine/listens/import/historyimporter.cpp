@@ -109,10 +109,10 @@ HistoryImporter::HistoryImporter(QSqlDatabase db) : db_(std::move(db)) {}
 
 HistoryImporter::~HistoryImporter() = default;
 
-Status HistoryImporter::prepare() {
+Status HistoryImporter::prepare(const std::atomic<bool>* cancel) {
     // History imported earlier may now have library files (scans since), and new library
     // rows need their match keys before matching.
-    const Result<LinkReport> linked = ExternalTrackLinker(db_).run();
+    const Result<LinkReport> linked = ExternalTrackLinker(db_).run(cancel);
     if (!linked)
         return Error{linked.error()};
     matcher_ = std::make_unique<TrackMatcher>(db_);
@@ -164,7 +164,7 @@ ImportReport HistoryImporter::importPaths(const QStringList& paths, const Import
     }
     if (expanded.sources.isEmpty())
         return report;
-    const Status prepared = prepare();
+    const Status prepared = prepare(options.cancel);
     if (!prepared) {
         FileImportReport failed;
         failed.error = prepared.error();
@@ -224,10 +224,10 @@ FileImportReport HistoryImporter::importSource(const ImportSource& source,
     }
     Status status;
     {
-        ScopedTransaction transaction(db_);
+        ScopedTransaction transaction(db_, options.cancel);
         if (!transaction.begun()) {
-            status = sqlError(QStringLiteral("Starting to import %1").arg(source.display),
-                              db_.lastError());
+            status = Error{QStringLiteral("Starting to import %1 failed: %2")
+                               .arg(source.display, transaction.error())};
         } else {
             QSqlQuery q(db_);
             q.prepare(QStringLiteral(

@@ -50,7 +50,7 @@ public:
 
 private:
     struct FileRun;
-    Status prepare();
+    Status prepare(const std::atomic<bool>* cancel);
     FileImportReport importSource(const ImportSource& source, const DetectedFormat& detected,
                                   const ImportOptions& options);
     Status importListens(FileRun& run, QIODevice& device, const DetectedFormat& detected,
