@@ -127,13 +127,6 @@ double processAgeMs() {
     return (upSeconds - startTicks / double(sysconf(_SC_CLK_TCK))) * 1000.0;
 }
 
-// CPU time of this thread: steadier than wall time on a busy machine.
-double threadCpuMs() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
 double msSince(const QElapsedTimer& t) {
     return double(t.nsecsElapsed()) / 1e6;
 }

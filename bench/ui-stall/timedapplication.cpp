@@ -13,14 +13,13 @@ namespace encore::bench {
 namespace {
 constexpr double kBurstGapMs = 1.0;  // events closer than this run back to back
 constexpr int kNamedPerBurst = 3;
+}  // namespace
 
-// CPU time of the calling thread: what the GUI thread itself spent, whatever the machine does.
 double threadCpuMs() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
-}  // namespace
 
 TimedApplication::TimedApplication(int& argc, char** argv) : QApplication(argc, argv) {
     clock_.start();

@@ -8,6 +8,9 @@
 
 namespace encore::bench {
 
+// CPU time of the calling thread: what it spent itself, however busy the machine is.
+double threadCpuMs();
+
 // QApplication that times every event it delivers on the GUI thread from the event loop (not
 // nested sends) and keeps the slowest: which object, which event, in which phase, with the GUI
 // thread's own CPU time beside the wall time (a busy machine stretches the wall time only). It

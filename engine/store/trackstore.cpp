@@ -121,6 +121,9 @@ Result<QList<LibraryFolder>> TrackStore::folders() {
 Status TrackStore::removeFolder(const QString& path) {
     // Tracks stay (with their history); they only lose their folder and availability.
     ScopedTransaction transaction(db_, wait_cancel_);
+    if (!transaction.begun())
+        return Error{
+            QStringLiteral("Removing library folder %1 failed: %2").arg(path, transaction.error())};
     QSqlQuery q(db_);
     q.prepare(
         QStringLiteral("UPDATE tracks SET available = 0 WHERE folder_id = "
@@ -195,7 +198,8 @@ Status TrackStore::writeGenres(TrackId id, const QStringList& genres, bool repla
 Status TrackStore::writeBatch(QList<TrackWrite>& writes, qint64 nowSeconds) {
     ScopedTransaction transaction(db_, wait_cancel_);
     if (!transaction.begun())
-        return sqlError(QStringLiteral("Starting a library write"), db_.lastError());
+        return Error{
+            QStringLiteral("Starting a library write failed: %1").arg(transaction.error())};
     QSqlQuery insert(db_);
     insert.prepare(QStringLiteral(
         "INSERT INTO tracks(track_key, folder_id, path, size, mtime_ms, title, artist, album, "
@@ -253,6 +257,8 @@ Status TrackStore::markUnavailable(const QList<TrackId>& ids) {
     if (ids.isEmpty())
         return {};
     ScopedTransaction transaction(db_, wait_cancel_);
+    if (!transaction.begun())
+        return Error{QStringLiteral("Marking missing tracks failed: %1").arg(transaction.error())};
     QSqlQuery q(db_);
     q.prepare(QStringLiteral("UPDATE tracks SET available = 0 WHERE id = ?"));
     for (TrackId id : ids) {
@@ -267,6 +273,8 @@ Status TrackStore::recordScanErrors(const QList<QPair<QString, KnownScanError>>&
     if (errors.isEmpty())
         return {};
     ScopedTransaction transaction(db_, wait_cancel_);
+    if (!transaction.begun())
+        return Error{QStringLiteral("Recording scan problems failed: %1").arg(transaction.error())};
     QSqlQuery q(db_);
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO scan_errors(path, size, mtime_ms, reason) "
@@ -286,6 +294,8 @@ Status TrackStore::clearScanErrors(const QStringList& paths) {
     if (paths.isEmpty())
         return {};
     ScopedTransaction transaction(db_, wait_cancel_);
+    if (!transaction.begun())
+        return Error{QStringLiteral("Clearing scan problems failed: %1").arg(transaction.error())};
     QSqlQuery q(db_);
     q.prepare(QStringLiteral("DELETE FROM scan_errors WHERE path = ?"));
     for (const QString& path : paths) {
