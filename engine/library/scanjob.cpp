@@ -87,7 +87,7 @@ ScanReport ScanJob::run(const QStringList& roots, const QStringList& onlyUnder) 
         const Result<FolderId> folder = store_.ensureFolder(path);
         if (!folder) {
             report.fatal_error = folder.error();
-            return report;
+            return ended(report, timer);
         }
         if (onlyUnder.isEmpty()) {
             plan.targets.append({path, folder.value(), false});
@@ -106,7 +106,7 @@ ScanReport ScanJob::run(const QStringList& roots, const QStringList& onlyUnder) 
     Result<QHash<QString, KnownScanError>> knownErrors = store_.knownScanErrors();
     if (!known || !knownErrors) {
         report.fatal_error = known ? knownErrors.error() : known.error();
-        return report;
+        return ended(report, timer);
     }
     plan.known = std::move(known).value();
     plan.known_errors = std::move(knownErrors).value();
@@ -116,7 +116,13 @@ ScanReport ScanJob::run(const QStringList& roots, const QStringList& onlyUnder) 
         if (!cancel_.load() && report.fatal_error.isEmpty())
             finish(plan, report);
     }
+    return ended(report, timer);
+}
+
+ScanReport& ScanJob::ended(ScanReport& report, const QElapsedTimer& timer) const {
     report.cancelled = cancel_.load();
+    if (report.cancelled)
+        report.fatal_error.clear();  // a write that stopped waiting because of the cancel
     report.elapsed_ms = timer.elapsed();
     return report;
 }

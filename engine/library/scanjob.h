@@ -4,6 +4,7 @@
 #include "store/trackstore.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -43,6 +44,8 @@ private:
     void readAndWrite(Plan& plan, ScanReport& report);
     void finish(Plan& plan, ScanReport& report);
     void reportProgress(const ScanProgress& progress, bool force);
+    // Marks a cancelled scan as such (not as failed) on every way out of run().
+    ScanReport& ended(ScanReport& report, const QElapsedTimer& timer) const;
 
     QSqlDatabase db_;
     TrackStore store_;

@@ -123,16 +123,23 @@ private Q_SLOTS:
         const QString second = f.temp.dir.filePath(QStringLiteral("music-b"));
         QVERIFY(copyTaglibAudio(first) > 50);
         QVERIFY(copyTaglibAudio(second) > 50);
+        QSignalSpy started(f.engine.get(), &Engine::scanStarted);
         QSignalSpy finished(f.engine.get(), &Engine::scanFinished);
         WriteLockHolder other(f.temp.database);
         f.engine->scan({first});
         f.engine->scan({second});
+        // The first is running, waiting for the lock; the second waits behind it in the queue.
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kWaitMs);
+        turnFor(200);
         f.engine->cancelScan();
         turnFor(300);
         other.release();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
-        for (const QList<QVariant>& signal : finished)
-            QVERIFY(signal.at(0).value<ScanReport>().cancelled);
+        for (const QList<QVariant>& signal : finished) {
+            const ScanReport report = signal.at(0).value<ScanReport>();
+            QVERIFY(report.cancelled);
+            QVERIFY2(report.fatal_error.isEmpty(), qPrintable(report.fatal_error));
+        }
         QCOMPARE(f.count(QStringLiteral("tracks")), qint64(0));
         QCOMPARE(f.count(QStringLiteral("folders")), qint64(0));
         QVERIFY(!f.engine->isScanning());
