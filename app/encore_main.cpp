@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     const QString dbPath = parser.value(QStringLiteral("db"));
     encore::Engine engine(
         encore::Database(dbPath.isEmpty() ? encore::Database::defaultPath() : dbPath));
+    engine.setMeasureLoudnessInBackground(true);  // untagged files get R128 levels, at idle
     const encore::Status started = engine.start();
     if (!started) {
         std::fprintf(stderr, "encore: %s\n", qPrintable(started.error()));

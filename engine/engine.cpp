@@ -10,6 +10,7 @@
 #include "store/trackstore.h"
 
 #include <QAtomicInteger>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
@@ -51,6 +52,7 @@ Engine::Engine(Database database, std::shared_ptr<const Clock> clock, QObject* p
     qRegisterMetaType<ScanReport>();
     scanner_thread_.setObjectName(QStringLiteral("encore-scanner"));
     writer_thread_.setObjectName(QStringLiteral("encore-writer"));
+    loudness_thread_.setObjectName(QStringLiteral("encore-loudness"));
     reads_.setMaxThreadCount(kReadThreads);
     connect(tracker_, &ListenTracker::listenEnded, this, &Engine::logListen);
 }
@@ -60,6 +62,8 @@ Engine::~Engine() {
         reco_->stop();  // cancels a running training first: it may take a while otherwise
     if (scanner_)
         scanner_->cancel();
+    if (loudness_)
+        loudness_->cancel();
     if (writer_) {
         writer_->cancelImport();
         // Listens closed while the window went away are still queued: write them first.
@@ -68,8 +72,10 @@ Engine::~Engine() {
     }
     writer_thread_.quit();
     scanner_thread_.quit();
+    loudness_thread_.quit();
     writer_thread_.wait();
     scanner_thread_.wait();
+    loudness_thread_.wait();
     reads_.waitForDone();
 }
 
@@ -98,8 +104,48 @@ Status Engine::start() {
     scanner_thread_.start(QThread::IdlePriority);
     startWriter();
     startRecommender();
+    startLoudness();
     started_ = true;
     return {};
+}
+
+void Engine::startLoudness() {
+    loudness_ = new LoudnessWorker(database_);
+    loudness_->moveToThread(&loudness_thread_);
+    connect(&loudness_thread_, &QThread::finished, loudness_, &QObject::deleteLater);
+    connect(loudness_, &LoudnessWorker::started, this, [this] {
+        measuring_loudness_ = true;
+        Q_EMIT loudnessStarted();
+    });
+    connect(loudness_, &LoudnessWorker::progress, this, &Engine::loudnessProgress);
+    connect(loudness_, &LoudnessWorker::finished, this, [this](const LoudnessReport& report) {
+        measuring_loudness_ = false;
+        Q_EMIT loudnessFinished(report);
+    });
+    connect(loudness_, &LoudnessWorker::measured, this, &Engine::loudnessMeasured);
+    // New or changed files are measured once the scan that found them is done.
+    connect(this, &Engine::scanFinished, this, [this](const ScanReport& report) {
+        if (loudness_in_background_ && report.changedLibrary() && !measuring_loudness_)
+            measureLoudness();
+    });
+    loudness_thread_.start(QThread::IdlePriority);  // SCHED_IDLE: only a CPU nothing else wants
+    QTimer::singleShot(kLoudnessStartDelayMs, this, [this] {
+        if (loudness_in_background_ && !measuring_loudness_)
+            measureLoudness();
+    });
+}
+
+void Engine::measureLoudness() {
+    if (!loudness_)
+        return;
+    const quint64 ticket = loudness_->queueRun();
+    QMetaObject::invokeMethod(
+        loudness_, [w = loudness_, ticket] { w->run(ticket); }, Qt::QueuedConnection);
+}
+
+void Engine::cancelLoudness() {
+    if (loudness_)
+        loudness_->cancel();
 }
 
 RecoSettings Engine::defaultRecoSettings(const Database& database) {

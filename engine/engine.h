@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "core/track.h"
 #include "library/libraryindex.h"
+#include "library/loudnessworker.h"
 #include "library/scanreport.h"
 #include "listens/historyreader.h"
 #include "listens/historywriter.h"
@@ -89,6 +90,19 @@ public:
     // Changes on disk are rescanned after this debounce (tests shorten it).
     void setWatchDebounceMs(int ms);
 
+    // --- Loudness ----------------------------------------------------------------------------
+
+    // Measures the EBU R128 loudness of files without ReplayGain tags, on a thread of its own
+    // at idle priority: loudnessStarted, loudnessProgress..., loudnessFinished, and
+    // loudnessMeasured when the library index should reload to play with the new values.
+    void measureLoudness();
+    void cancelLoudness();
+    bool isMeasuringLoudness() const { return measuring_loudness_; }
+    // On: measure after start() and after every scan that changed the library (the app; tests
+    // that do not look at loudness leave it off).
+    void setMeasureLoudnessInBackground(bool on) { loudness_in_background_ = on; }
+    static constexpr int kLoudnessStartDelayMs = 15000;  // after start(): the window first
+
     // --- Listening log ---------------------------------------------------------------------
 
     // The clock listens are timed with.
@@ -169,6 +183,10 @@ Q_SIGNALS:
     void scanProgress(const encore::ScanProgress& progress);
     void scanFinished(const encore::ScanReport& report);
     void libraryChanged();
+    void loudnessStarted();
+    void loudnessProgress(const encore::LoudnessProgress& progress);
+    void loudnessFinished(const encore::LoudnessReport& report);
+    void loudnessMeasured();
     void incognitoChanged(bool on);
     void retrainIntervalChanged(int minutes);
 
@@ -189,6 +207,7 @@ private:
     Status readSharedState();
     void startWriter();
     void startRecommender();
+    void startLoudness();
     void noteListensChanged(qint64 count);
     void applyIncognito(bool on);
 
@@ -199,6 +218,10 @@ private:
     Scanner* scanner_ = nullptr;
     QThread writer_thread_;
     HistoryWriter* writer_ = nullptr;
+    QThread loudness_thread_;
+    LoudnessWorker* loudness_ = nullptr;
+    bool measuring_loudness_ = false;
+    bool loudness_in_background_ = false;
     mutable QThreadPool reads_;
     bool started_ = false;
     bool scanning_ = false;

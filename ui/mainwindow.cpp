@@ -16,6 +16,7 @@
 #include "playback/playqueue.h"
 #include "settings/historysection.h"
 #include "status/importstatus.h"
+#include "status/loudnessstatus.h"
 #include "status/modelstatus.h"
 #include "status/scanstatus.h"
 #include "suggest/recommenderprovider.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     , now_playing_(new NowPlayingBar(*playback_, *covers_, this))
     , scan_status_(new ScanStatus(engine, this))
     , import_status_(new ImportStatus(engine, this))
+    , loudness_status_(new LoudnessStatus(engine, this))
     , library_count_(new QLabel(this)) {
     setWindowTitle(tr("Encore"));
     setWindowIcon(Icons::get(QStringLiteral("folder-music")));
@@ -114,6 +116,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
 
     statusBar()->addWidget(scan_status_, 1);
     statusBar()->addWidget(import_status_, 1);
+    statusBar()->addWidget(loudness_status_, 1);
     if (engine_.recommender()) {
         recommender_ = new RecommenderProvider(engine_, this);
         model_status_ = new ModelStatus(*recommender_, this);
@@ -127,6 +130,8 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
         setSuggestionProvider(recommender_);
 
     connect(&engine_, &Engine::libraryChanged, this, &MainWindow::reloadLibrary);
+    // New measures reach the player through the index (nothing else depends on them).
+    connect(&engine_, &Engine::loudnessMeasured, this, &MainWindow::reloadLibrary);
     connect(library_, &LibraryPage::playRequested, playback_, &PlaybackController::playContext);
     connect(library_, &LibraryPage::enqueueRequested, this,
             [this](const QList<TrackId>& ids, bool next) {

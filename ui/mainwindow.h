@@ -18,6 +18,7 @@ class Engine;
 class HistoryPage;
 class ImportStatus;
 class LibraryPage;
+class LoudnessStatus;
 class ModelStatus;
 class NowPlayingBar;
 class PlayQueue;
@@ -66,6 +67,7 @@ public:
     NowPlayingBar* nowPlaying() const { return now_playing_; }
     ScanStatus* scanStatus() const { return scan_status_; }
     ImportStatus* importStatus() const { return import_status_; }
+    LoudnessStatus* loudnessStatus() const { return loudness_status_; }
     QListWidget* sidebar() const { return sidebar_; }
 
     void showPage(Page page);
@@ -122,6 +124,7 @@ private:
     NowPlayingBar* now_playing_;
     ScanStatus* scan_status_;
     ImportStatus* import_status_;
+    LoudnessStatus* loudness_status_;
     SimilarPanel* similar_ = nullptr;
     SuggestionProvider* provider_ = nullptr;
     RecommenderProvider* recommender_ = nullptr;

@@ -58,6 +58,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <limits>
 
 using namespace encore;
@@ -586,9 +587,14 @@ int main(int argc, char** argv) {
         std::vector<double> keystrokes, switches, picks;
         int step = 0;
         std::vector<double> actionCpu;
+        std::vector<std::pair<double, int>> costliest;  // GUI-thread CPU, action kind
+        static const char* const kActionNames[] = {
+            "open Library",    "type",         "clear filter", "pick a track", "open Up Next",
+            "open Dashboards", "open History", "open Settings"};
         watch.start(engine.recommender());
         while (!watch.done && watch.timer.elapsed() < kRetrainTimeoutMs) {
             idle(kImportActionMs);
+            const int kind = step % 8;
             QElapsedTimer action;
             action.start();
             const double cpuBefore = threadCpuMs();
@@ -636,6 +642,7 @@ int main(int argc, char** argv) {
                     break;
             }
             actionCpu.push_back(threadCpuMs() - cpuBefore);
+            costliest.push_back({actionCpu.back(), kind});
         }
         const double trainMs = msSince(watch.timer);
         print(QStringLiteral("retrain: cold training in %1 s (snapshot %2 s): %3")
@@ -646,6 +653,14 @@ int main(int argc, char** argv) {
                   .arg(stats(keystrokes), stats(picks), stats(switches)));
         print(
             QStringLiteral("retrain: GUI-thread CPU per listener action %1").arg(stats(actionCpu)));
+        std::sort(costliest.begin(), costliest.end(), std::greater<>());
+        QStringList worst;
+        for (size_t i = 0; i < costliest.size() && i < 5; ++i)
+            worst << QStringLiteral("%1 %2 ms")
+                         .arg(QLatin1String(kActionNames[costliest[i].second]))
+                         .arg(costliest[i].first, 0, 'f', 1);
+        print(QStringLiteral("retrain: costliest actions (GUI-thread CPU): %1")
+                  .arg(worst.join(QStringLiteral(", "))));
         beginPhase(heartbeat, QStringLiteral("retrain-serve"));
         window.showPage(MainWindow::UpNext);
         QElapsedTimer served;

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/loudness.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace encore {
 
@@ -26,6 +30,7 @@ struct TrackTags {
     int channels = 0;
     QString codec;  // "MP3", "FLAC", "AAC", "ALAC", "Vorbis", ...
     bool has_cover = false;
+    std::optional<Loudness> replaygain;  // from REPLAYGAIN_* tags; nullopt: no track gain
 };
 
 // One row of the library: a track and where its file is.

@@ -1,6 +1,7 @@
 #include "library/libraryindex.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <tuple>
 
@@ -204,6 +205,7 @@ void LibraryIndex::Builder::reserve(int rows) {
     ix.genre_ids_.reserve(n + n / 4);
     ix.years_.reserve(n);
     ix.durations_.reserve(n);
+    ix.loudness_.reserve(n);
     ix.search_offsets_.reserve(n + 1);
     ix.search_.reserve(qsizetype(rows) * 48);
     s_->genreTextOf.reserve(n);
@@ -212,10 +214,14 @@ void LibraryIndex::Builder::reserve(int rows) {
     s_->trackNumbers.reserve(n);
 }
 
-void LibraryIndex::Builder::add(TrackId id, const QString& path, const QString& title,
-                                const QString& artist, const QString& album,
-                                const QString& albumArtist, const QStringList& genres, int year,
-                                int discNo, int trackNo, int durationMs) {
+void LibraryIndex::Builder::add(const Track& track) {
+    const TrackId id = track.id;
+    const QString& path = track.path;
+    const QString& title = track.tags.title;
+    const QString& artist = track.tags.artist;
+    const QString& album = track.tags.album;
+    const QString& albumArtist = track.tags.album_artist;
+    const QStringList& genres = track.tags.genres;
     State& s = *s_;
     LibraryIndex& ix = *s.ix;
     ix.ids_.push_back(id);
@@ -264,10 +270,11 @@ void LibraryIndex::Builder::add(TrackId id, const QString& path, const QString& 
         genres.size() == 1 ? genres.first() : genres.join(QStringLiteral(", "));
     s.genreTextOf.push_back(s.genreTexts.id(genreText, genreText));
 
-    ix.years_.push_back(year);
-    ix.durations_.push_back(durationMs);
-    s.discs.push_back(discNo);
-    s.trackNumbers.push_back(trackNo);
+    ix.years_.push_back(track.tags.year);
+    ix.durations_.push_back(track.tags.duration_ms);
+    ix.loudness_.push_back(pack(track.tags.replaygain));
+    s.discs.push_back(track.tags.disc_no);
+    s.trackNumbers.push_back(track.tags.track_no);
 }
 
 std::shared_ptr<const LibraryIndex> LibraryIndex::Builder::finish() {
@@ -351,9 +358,7 @@ std::shared_ptr<const LibraryIndex> LibraryIndex::build(const QList<Track>& trac
     Builder builder;
     builder.reserve(int(tracks.size()));
     for (const Track& t : tracks)
-        builder.add(t.id, t.path, t.tags.title, t.tags.artist, t.tags.album, t.tags.album_artist,
-                    t.tags.genres, t.tags.year, t.tags.disc_no, t.tags.track_no,
-                    t.tags.duration_ms);
+        builder.add(t);
     return builder.finish();
 }
 
@@ -378,7 +383,42 @@ bool LibraryIndex::hasGenre(int row, int genre) const {
 }
 
 TrackInfo LibraryIndex::info(int row) const {
-    return {id(row), path(row), title(row), artist(row), album(row), durationMs(row)};
+    return {id(row),    path(row),       title(row),   artist(row),
+            album(row), durationMs(row), loudness(row)};
+}
+
+LibraryIndex::PackedLoudness LibraryIndex::pack(const std::optional<Loudness>& loudness) {
+    PackedLoudness p;
+    if (!loudness)
+        return p;
+    const auto gain = [](double db) {
+        return qint16(std::clamp(std::lround(db * 100.0), -32000L, 32000L));
+    };
+    const auto peak = [](const std::optional<double>& v) {
+        return v ? quint16(std::clamp(std::lround(*v * kPeakUnits), 1L, 65535L)) : quint16(0);
+    };
+    p.track_gain_cdb = gain(loudness->track_gain_db);
+    if (loudness->album_gain_db)
+        p.album_gain_cdb = gain(*loudness->album_gain_db);
+    p.track_peak = peak(loudness->track_peak);
+    p.album_peak = peak(loudness->album_peak);
+    return p;
+}
+
+std::optional<Loudness> LibraryIndex::loudness(int row) const {
+    const PackedLoudness& p = loudness_[size_t(row)];
+    if (p.track_gain_cdb == PackedLoudness::kNoGain)
+        return std::nullopt;
+    const auto peak = [](quint16 v) {
+        return v ? std::optional<double>(v / kPeakUnits) : std::nullopt;
+    };
+    Loudness l;
+    l.track_gain_db = p.track_gain_cdb / 100.0;
+    l.track_peak = peak(p.track_peak);
+    if (p.album_gain_cdb != PackedLoudness::kNoGain)
+        l.album_gain_db = p.album_gain_cdb / 100.0;
+    l.album_peak = peak(p.album_peak);
+    return l;
 }
 
 quint32 LibraryIndex::sortKey(Field field, int row) const {

@@ -43,9 +43,28 @@ QString text(sqlite3_stmt* statement, int column) {
     return QString::fromUtf8(bytes, sqlite3_column_bytes(statement, column));
 }
 
+// Loudness: the file's ReplayGain tags, else Encore's measure of the file as it is now.
 constexpr char kSelect[] =
-    "SELECT id, path, title, artist, album, album_artist, genres, year, track_no, disc_no, "
-    "duration_ms FROM tracks WHERE path IS NOT NULL AND available = 1";
+    "SELECT t.id, t.path, t.title, t.artist, t.album, t.album_artist, t.genres, t.year, "
+    "t.track_no, t.disc_no, t.duration_ms, t.rg_track_gain, t.rg_track_peak, t.rg_album_gain, "
+    "t.rg_album_peak, a.track_gain, a.track_peak, a.album_gain, a.album_peak FROM tracks t "
+    "LEFT JOIN loudness_analysis a ON a.track_id = t.id AND a.size = t.size AND "
+    "a.mtime_ms = t.mtime_ms WHERE t.path IS NOT NULL AND t.available = 1";
+
+std::optional<double> real(sqlite3_stmt* statement, int column) {
+    if (sqlite3_column_type(statement, column) == SQLITE_NULL)
+        return std::nullopt;
+    return sqlite3_column_double(statement, column);
+}
+
+// Four columns from `first`: track gain, track peak, album gain, album peak.
+std::optional<Loudness> loudnessAt(sqlite3_stmt* statement, int first) {
+    const std::optional<double> gain = real(statement, first);
+    if (!gain)
+        return std::nullopt;
+    return Loudness{*gain, real(statement, first + 1), real(statement, first + 2),
+                    real(statement, first + 3)};
+}
 
 // Calls `row(statement)` for each available track; the column order is kSelect's.
 template <typename RowFunction>
@@ -105,6 +124,9 @@ struct RowReader {
         t.tags.track_no = sqlite3_column_int(statement, 8);
         t.tags.disc_no = sqlite3_column_int(statement, 9);
         t.tags.duration_ms = sqlite3_column_int(statement, 10);
+        t.tags.replaygain = loudnessAt(statement, 11);
+        if (!t.tags.replaygain)
+            t.tags.replaygain = loudnessAt(statement, 15);  // measured: plays the same way
         return t;
     }
 };
@@ -167,9 +189,7 @@ Result<std::shared_ptr<const LibraryIndex>> LibraryIndexLoader::load(const QSqlD
         LibraryIndex::Builder builder;
         while (std::optional<QList<Track>> chunk = queue.pop()) {
             for (const Track& t : *chunk)
-                builder.add(t.id, t.path, t.tags.title, t.tags.artist, t.tags.album,
-                            t.tags.album_artist, t.tags.genres, t.tags.year, t.tags.disc_no,
-                            t.tags.track_no, t.tags.duration_ms);
+                builder.add(t);
         }
         return builder.finish();
     });

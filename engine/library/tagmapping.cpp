@@ -44,6 +44,18 @@ int clampOrZero(int value, int max) {
 
 }  // namespace
 
+std::optional<Loudness> replayGainFromProperties(const TagLib::PropertyMap& map) {
+    const std::optional<double> gain = parseReplayGainDb(first(map, "REPLAYGAIN_TRACK_GAIN"));
+    if (!gain)
+        return std::nullopt;
+    Loudness l;
+    l.track_gain_db = *gain;
+    l.track_peak = parseReplayGainPeak(first(map, "REPLAYGAIN_TRACK_PEAK"));
+    l.album_gain_db = parseReplayGainDb(first(map, "REPLAYGAIN_ALBUM_GAIN"));
+    l.album_peak = parseReplayGainPeak(first(map, "REPLAYGAIN_ALBUM_PEAK"));
+    return l;
+}
+
 void applyPropertyMap(const TagLib::PropertyMap& map, const TagLib::Tag* basic, TrackTags& tags) {
     tags.title = first(map, "TITLE");
     tags.artist = first(map, "ARTIST");
@@ -53,6 +65,7 @@ void applyPropertyMap(const TagLib::PropertyMap& map, const TagLib::Tag* basic, 
     tags.year = plausibleYear(leadingNumber(first(map, "DATE")));
     tags.track_no = plausibleNumber(leadingNumber(first(map, "TRACKNUMBER")), kMaxTrackNumber);
     tags.disc_no = plausibleNumber(leadingNumber(first(map, "DISCNUMBER")), kMaxDiscNumber);
+    tags.replaygain = replayGainFromProperties(map);
     if (!basic)
         return;
     // Tracker modules and some containers only fill the basic tag.

@@ -14,6 +14,10 @@ namespace encore {
 // lacks). Shared by every format, DSD included.
 void applyPropertyMap(const TagLib::PropertyMap& map, const TagLib::Tag* basic, TrackTags& tags);
 
+// ReplayGain 2 tags (REPLAYGAIN_TRACK_GAIN "-6.00 dB" and friends: Vorbis comments, ID3v2
+// TXXX, APE); nullopt without a plausible track gain.
+std::optional<Loudness> replayGainFromProperties(const TagLib::PropertyMap& map);
+
 // Duration, bitrate, sample rate and channels, with absurd values dropped.
 void applyAudioProperties(const TagLib::AudioProperties& props, TrackTags& tags);
 

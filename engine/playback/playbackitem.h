@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/loudness.h"
 #include "core/track.h"
 
 #include <QMetaType>
@@ -8,16 +9,6 @@
 #include <optional>
 
 namespace encore {
-
-// ReplayGain 2 values of a track, from its tags or from an EBU R128 analysis (same scale:
-// gain in dB to reach the -18 LUFS reference, peak as linear sample amplitude, 1.0 = full
-// scale).
-struct Loudness {
-    double track_gain_db = 0.0;
-    std::optional<double> track_peak;
-    std::optional<double> album_gain_db;
-    std::optional<double> album_peak;
-};
 
 // What the player is asked to play: a file, or a range of one (a CUE sheet's track), with
 // what levelling and crossfading need to know. Filled by the UI from the library.

@@ -1,5 +1,7 @@
 #include "playback/replaygaintags.h"
 
+#include "library/tagmapping.h"
+
 #include <taglib/fileref.h>
 #include <taglib/tpropertymap.h>
 
@@ -16,21 +18,10 @@ QString first(const TagLib::PropertyMap& map, const char* key) {
     return QString::fromStdWString(it->second.front().toWString()).trimmed();
 }
 
-std::optional<double> parsePeak(const QString& text) {
-    bool ok = false;
-    const double peak = text.toDouble(&ok);
-    return ok && peak > 0.0 ? std::optional<double>(peak) : std::nullopt;
-}
-
 }  // namespace
 
 std::optional<double> ReplayGainTags::parseGain(const QString& text) {
-    QString t = text.trimmed();
-    if (t.endsWith(QLatin1String("dB"), Qt::CaseInsensitive))
-        t.chop(2);
-    bool ok = false;
-    const double db = t.trimmed().toDouble(&ok);
-    return ok ? std::optional<double>(db) : std::nullopt;
+    return parseReplayGainDb(text);
 }
 
 ReplayGainTags ReplayGainTags::read(const QString& path) {
@@ -46,14 +37,7 @@ ReplayGainTags ReplayGainTags::read(const QString& path) {
         artist = first(map, "ARTIST");
     if (!album.isEmpty())
         tags.album_key = artist + QChar(0x1f) + album;
-    if (const std::optional<double> gain = parseGain(first(map, "REPLAYGAIN_TRACK_GAIN"))) {
-        Loudness l;
-        l.track_gain_db = *gain;
-        l.track_peak = parsePeak(first(map, "REPLAYGAIN_TRACK_PEAK"));
-        l.album_gain_db = parseGain(first(map, "REPLAYGAIN_ALBUM_GAIN"));
-        l.album_peak = parsePeak(first(map, "REPLAYGAIN_ALBUM_PEAK"));
-        tags.loudness = l;
-    }
+    tags.loudness = replayGainFromProperties(map);
     return tags;
 }
 

@@ -19,7 +19,15 @@ QVariant nullIfZero(int value) {
 const QString kTrackColumns = QStringLiteral(
     "id, track_key, path, size, mtime_ms, title, artist, album, album_artist, genres, year, "
     "track_no, disc_no, duration_ms, bitrate, sample_rate, channels, codec, has_cover, added_at, "
-    "last_seen_at, available");
+    "last_seen_at, available, rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak");
+
+std::optional<double> optionalReal(const QVariant& value) {
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+QVariant nullIfNone(const std::optional<double>& value) {
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
+}
 
 Track trackFromQuery(const QSqlQuery& q) {
     Track t;
@@ -47,6 +55,10 @@ Track trackFromQuery(const QSqlQuery& q) {
     t.added_at = q.value(19).toLongLong();
     t.last_seen_at = q.value(20).toLongLong();
     t.available = q.value(21).toBool();
+    if (const std::optional<double> gain = optionalReal(q.value(22))) {
+        t.tags.replaygain = Loudness{*gain, optionalReal(q.value(23)), optionalReal(q.value(24)),
+                                     optionalReal(q.value(25))};
+    }
     return t;
 }
 
@@ -74,6 +86,13 @@ void bindTags(QSqlQuery& q, const Track& t) {
     q.bindValue(QStringLiteral(":channels"), nullIfZero(t.tags.channels));
     q.bindValue(QStringLiteral(":codec"), text(t.tags.codec));
     q.bindValue(QStringLiteral(":has_cover"), t.tags.has_cover ? 1 : 0);
+    const std::optional<Loudness>& rg = t.tags.replaygain;
+    q.bindValue(QStringLiteral(":rg_track_gain"),
+                nullIfNone(rg ? std::optional<double>(rg->track_gain_db) : std::nullopt));
+    q.bindValue(QStringLiteral(":rg_track_peak"), nullIfNone(rg ? rg->track_peak : std::nullopt));
+    q.bindValue(QStringLiteral(":rg_album_gain"),
+                nullIfNone(rg ? rg->album_gain_db : std::nullopt));
+    q.bindValue(QStringLiteral(":rg_album_peak"), nullIfNone(rg ? rg->album_peak : std::nullopt));
     // joins listening history (imports, external tracks) to this file
     q.bindValue(QStringLiteral(":match_key"), matchKey(t.tags.artist, t.tags.title));
 }
@@ -204,10 +223,11 @@ Status TrackStore::writeBatch(QList<TrackWrite>& writes, qint64 nowSeconds) {
     insert.prepare(QStringLiteral(
         "INSERT INTO tracks(track_key, folder_id, path, size, mtime_ms, title, artist, album, "
         "album_artist, genres, year, track_no, disc_no, duration_ms, bitrate, sample_rate, "
-        "channels, codec, has_cover, match_key, added_at, last_seen_at, available) VALUES (:key, "
-        ":folder, :path, :size, :mtime, :title, :artist, :album, :album_artist, :genres, :year, "
-        ":track_no, :disc_no, :duration, :bitrate, :sample_rate, :channels, :codec, :has_cover, "
-        ":match_key, :now, :now, 1)"));
+        "channels, codec, has_cover, match_key, added_at, last_seen_at, available, rg_track_gain, "
+        "rg_track_peak, rg_album_gain, rg_album_peak) VALUES (:key, :folder, :path, :size, :mtime, "
+        ":title, :artist, :album, :album_artist, :genres, :year, :track_no, :disc_no, :duration, "
+        ":bitrate, :sample_rate, :channels, :codec, :has_cover, :match_key, :now, :now, 1, "
+        ":rg_track_gain, :rg_track_peak, :rg_album_gain, :rg_album_peak)"));
     QSqlQuery update(db_);
     update.prepare(QStringLiteral(
         "UPDATE tracks SET track_key = :key, folder_id = :folder, path = :path, size = :size, "
@@ -215,8 +235,8 @@ Status TrackStore::writeBatch(QList<TrackWrite>& writes, qint64 nowSeconds) {
         ":album_artist, genres = :genres, year = :year, track_no = :track_no, disc_no = :disc_no, "
         "duration_ms = :duration, bitrate = :bitrate, sample_rate = :sample_rate, channels = "
         ":channels, codec = :codec, has_cover = :has_cover, match_key = :match_key, last_seen_at = "
-        ":now, available = 1 "
-        "WHERE id = :id"));
+        ":now, available = 1, rg_track_gain = :rg_track_gain, rg_track_peak = :rg_track_peak, "
+        "rg_album_gain = :rg_album_gain, rg_album_peak = :rg_album_peak WHERE id = :id"));
     QSqlQuery restore(db_);
     restore.prepare(QStringLiteral(
         "UPDATE tracks SET available = 1, last_seen_at = ?, folder_id = ? WHERE id = ?"));

@@ -23,9 +23,8 @@ namespace encore::dashboards {
 
 namespace {
 
-constexpr int kChartPage = 0;
-constexpr int kTablePage = 1;
 constexpr int kMinChartAreaPx = 260;  // every chart at least this tall, rankings taller
+constexpr int kMinCardWidthPx = 320;
 
 }  // namespace
 
@@ -39,9 +38,14 @@ ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
     , numbers_(new QToolButton(this))
     , export_(new QToolButton(this))
     , model_(new ChartTableModel(this))
-    , chart_(createChartView(kind, this)) {
+    , kind_(kind)
+    , has_chart_(kind != ChartData::Kind::TableOnly) {
     setObjectName(key);
     setFrameShape(QFrame::StyledPanel);
+    // The grid's columns share its width whatever the cards hold: a new headline or chart
+    // never changes a column's width, which would lay out every chart in it again.
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    setMinimumWidth(kMinCardWidthPx);
     headline_->setWordWrap(true);
     QFont bold = headline_->font();
     bold.setBold(true);
@@ -56,19 +60,23 @@ ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    stack_->addWidget(chart_ ? chart_->widget() : new QWidget(this));
+    // The chart is made with the first data and shown when the page reveals it: a dozen charts
+    // laid out and painted at once, on the page's first show, would hold the GUI thread for
+    // tens of milliseconds.
+    placeholder_ = new QWidget(this);
+    stack_->addWidget(placeholder_);
     stack_->addWidget(table_);
-    stack_->setCurrentIndex(chart_ ? kChartPage : kTablePage);
+    stack_->setCurrentWidget(has_chart_ ? placeholder_ : static_cast<QWidget*>(table_));
 
     numbers_->setText(tr("Show numbers"));
     numbers_->setCheckable(true);
-    numbers_->setVisible(chart_ != nullptr);
+    numbers_->setVisible(has_chart_);
     connect(numbers_, &QToolButton::toggled, this, &ChartCard::showNumbers);
     export_->setText(tr("Export"));
     export_->setPopupMode(QToolButton::InstantPopup);
     auto* menu = new QMenu(export_);
     QAction* png = menu->addAction(tr("As PNG image..."));
-    png->setEnabled(chart_ != nullptr);
+    png->setEnabled(has_chart_);
     connect(png, &QAction::triggered, this, [this] { exportWithDialog(true); });
     connect(menu->addAction(tr("As CSV table...")), &QAction::triggered, this,
             [this] { exportWithDialog(false); });
@@ -117,6 +125,11 @@ void ChartCard::fitChartHeight() {
 
 void ChartCard::setData(const ChartData& data) {
     model_->setChartData(data);
+    if (has_chart_ && !chart_) {
+        chart_ = createChartView(kind_, this);
+        stack_->addWidget(chart_->widget());
+        chart_->setTitle(QString());  // the card shows the headline
+    }
     if (chart_)
         chart_->setData(data);
     fitChartHeight();
@@ -135,14 +148,23 @@ void ChartCard::setPending(bool pending) {
     setEnabled(!pending || has_data_);
 }
 
+void ChartCard::reveal() {
+    revealed_ = true;
+    if (chart_ && stack_->currentWidget() == placeholder_)
+        stack_->setCurrentWidget(chart_->widget());
+}
+
 bool ChartCard::numbersShown() const {
-    return stack_->currentIndex() == kTablePage;
+    return stack_->currentWidget() == table_;
 }
 
 void ChartCard::showNumbers(bool shown) {
-    if (!chart_)
+    if (!has_chart_)
         return;
-    stack_->setCurrentIndex(shown ? kTablePage : kChartPage);
+    if (shown)
+        stack_->setCurrentWidget(table_);
+    else
+        stack_->setCurrentWidget(revealed_ && chart_ ? chart_->widget() : placeholder_);
     numbers_->setChecked(shown);
     numbers_->setText(shown ? tr("Show chart") : tr("Show numbers"));
 }
@@ -159,8 +181,12 @@ bool ChartCard::exportCsv(const QString& path, QString* error) const {
 }
 
 bool ChartCard::exportPng(const QString& path, QString* error) const {
-    if (!chart_) {
+    if (!has_chart_) {
         *error = tr("This dashboard is a table: export it as CSV.");
+        return false;
+    }
+    if (!chart_) {
+        *error = tr("This dashboard has no data yet: export it once it shows a chart.");
         return false;
     }
     // The image carries the headline as the chart's title, so it stands on its own.

@@ -38,6 +38,10 @@ public:
     void setPending(bool pending);
     bool isPending() const { return pending_; }
 
+    // Shows the chart in place of its placeholder (the page reveals one card at a time).
+    void reveal();
+    bool needsReveal() const { return chart_ && !revealed_; }
+
     ChartTableModel* model() const { return model_; }
     bool numbersShown() const;
     void showNumbers(bool shown);
@@ -58,7 +62,11 @@ private:
     QToolButton* numbers_;
     QToolButton* export_;
     ChartTableModel* model_;
-    std::unique_ptr<ChartView> chart_;  // null for tables only
+    ChartData::Kind kind_;
+    bool has_chart_;                    // false for tables only
+    std::unique_ptr<ChartView> chart_;  // made with the first data
+    QWidget* placeholder_ = nullptr;    // where the chart goes until revealed
+    bool revealed_ = false;
     bool has_data_ = false;
     bool pending_ = false;
 };

@@ -20,6 +20,9 @@ namespace {
 
 constexpr int kColumns = 2;
 constexpr qint64 kDay = 86400;
+// Between two cards: a zero-length timer lets Qt run the next card before other timers and
+// input, so a dozen cards' layouts and paints would still come as one long stall.
+constexpr int kFillSpacingMs = 5;
 
 }  // namespace
 
@@ -29,9 +32,13 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
     , period_(new QComboBox(this))
     , profiles_(new QComboBox(this))
     , status_(new QLabel(this))
-    , fill_(new QTimer(this)) {
+    , fill_(new QTimer(this))
+    , reveal_(new QTimer(this)) {
+    reveal_->setSingleShot(true);
+    reveal_->setInterval(kFillSpacingMs);
+    connect(reveal_, &QTimer::timeout, this, &DashboardsPage::revealNextCard);
     fill_->setSingleShot(true);
-    fill_->setInterval(0);
+    fill_->setInterval(kFillSpacingMs);
     connect(fill_, &QTimer::timeout, this, &DashboardsPage::fillNextCard);
     period_->addItem(tr("Last 4 weeks"), int(Period::Last4Weeks));
     period_->addItem(tr("Last 3 months"), int(Period::Last3Months));
@@ -66,7 +73,6 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
 
     auto* content = new QWidget;
     auto* grid = new QGridLayout(content);
-    grid_ = grid;
     int i = 0;
     for (const CardSpec& spec : dashboardCards()) {
         auto* card = new ChartCard(QString::fromLatin1(spec.key), spec.kind, content);
@@ -133,6 +139,8 @@ void DashboardsPage::preload() {
 
 void DashboardsPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
+    if (!reveal_->isActive())
+        reveal_->start();  // charts filled while the page was hidden
     if (stale_)
         compute(false);
 }
@@ -170,7 +178,6 @@ void DashboardsPage::compute(bool libraryToo) {
     stale_ = false;
     computing_ = true;
     to_fill_.clear();
-    grid_->setEnabled(true);
     finished_.reset();
     status_->setText(tr("Updating..."));
     for (ChartCard* c : cards_)
@@ -214,11 +221,21 @@ void DashboardsPage::onPart(quint64 id, stats::StatsPart part,
         else
             to_fill_.append({c, report});
     }
-    if (!to_fill_.isEmpty() && !fill_->isActive()) {
-        // One layout of the whole grid after the last card, not one per card (each costs
-        // more than a card's chart).
-        grid_->setEnabled(false);
+    // One card at a time: a card's chart is made, laid out and painted on its own (cards keep
+    // their width, so a neighbour's new text never resizes a chart).
+    if (!to_fill_.isEmpty() && !fill_->isActive())
         fill_->start();
+}
+
+void DashboardsPage::revealNextCard() {
+    if (!isVisible())
+        return;  // the next show goes on
+    for (ChartCard* c : cards_) {
+        if (c->needsReveal()) {
+            c->reveal();
+            reveal_->start();
+            return;
+        }
     }
 }
 
@@ -229,14 +246,13 @@ void DashboardsPage::fillNextCard() {
         card->setData(content.data);
         card->setHeadline(content.headline);
         card->setCaption(content.caption);
+        if (isVisible())
+            card->reveal();
     }
     if (!to_fill_.isEmpty()) {
         fill_->start();
         return;
     }
-    grid_->setEnabled(true);
-    grid_->invalidate();
-    grid_->parentWidget()->updateGeometry();  // the scroll area sizes the grid to its new height
     if (finished_) {
         const stats::StatsReportPtr report = std::move(finished_);
         finished_.reset();

@@ -10,7 +10,6 @@
 
 class QComboBox;
 class QLabel;
-class QGridLayout;
 class QTimer;
 
 namespace encore::stats {
@@ -66,6 +65,7 @@ private:
     void compute(bool libraryToo);
     void onPart(quint64 id, stats::StatsPart part, const stats::StatsReportPtr& report);
     void fillNextCard();
+    void revealNextCard();
     void finish(const stats::StatsReportPtr& report);
     void onFinished(quint64 id, const stats::StatsReportPtr& report);
     void onFailed(quint64 id, const QString& message);
@@ -81,7 +81,7 @@ private:
     // chart, and all at once would stall the window (issue 5: no GUI gap over 50 ms).
     QList<QPair<ChartCard*, stats::StatsReportPtr>> to_fill_;
     QTimer* fill_;
-    QGridLayout* grid_ = nullptr;
+    QTimer* reveal_;  // shows charts filled while the page was hidden, one at a time
     stats::StatsReportPtr finished_;  // the request's report, announced once the cards are filled
     stats::StatsReportPtr report_;
     ProfileId profile_ = stats::kActiveProfile;
