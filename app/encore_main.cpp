@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "mainwindow.h"
+#include "settings/loudnesssection.h"
 #include "widgets/appearance.h"
 
 #include <QApplication>
@@ -104,7 +105,8 @@ int main(int argc, char** argv) {
     const QString dbPath = parser.value(QStringLiteral("db"));
     encore::Engine engine(
         encore::Database(dbPath.isEmpty() ? encore::Database::defaultPath() : dbPath));
-    engine.setMeasureLoudnessInBackground(true);  // untagged files get R128 levels, at idle
+    // untagged files get R128 levels, at idle, unless the listener switched it off
+    engine.setMeasureLoudnessInBackground(encore::LoudnessSection::inBackground());
     const encore::Status started = engine.start();
     if (!started) {
         std::fprintf(stderr, "encore: %s\n", qPrintable(started.error()));

@@ -24,7 +24,7 @@ void define(QCommandLineParser& parser) {
 }
 
 QJsonObject toJson(const Track& t) {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), t.id},
         {QStringLiteral("path"), t.path},
         {QStringLiteral("title"), t.tags.title},
@@ -43,6 +43,13 @@ QJsonObject toJson(const Track& t) {
         {QStringLiteral("has_cover"), t.tags.has_cover},
         {QStringLiteral("available"), t.available},
     };
+    if (t.range) {  // a CUE sheet's track: where its audio is
+        json.insert(QStringLiteral("cue_sheet"), t.range->sheet_path);
+        json.insert(QStringLiteral("audio_path"), t.range->audio_path);
+        json.insert(QStringLiteral("start_ms"), t.range->start_ms);
+        json.insert(QStringLiteral("end_ms"), t.range->end_ms);
+    }
+    return json;
 }
 
 QString duration(int ms) {

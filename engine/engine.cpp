@@ -218,7 +218,7 @@ Status Engine::readSharedState() {
 }
 
 void Engine::startWriter() {
-    writer_ = new HistoryWriter(database_);
+    writer_ = new HistoryWriter(database_, incognito_.load());
     writer_->moveToThread(&writer_thread_);
     connect(&writer_thread_, &QThread::finished, writer_, &QObject::deleteLater);
     connect(writer_, &HistoryWriter::playLogged, this, &Engine::playLogged);

@@ -49,6 +49,8 @@ const auto kPageKey = QStringLiteral("window/page");
 constexpr int kMessageMs = 10000;
 constexpr int kSidebarWidth = 190;
 constexpr int kDashboardsPreloadDelayMs = 5000;  // after startup's own reads and the first paint
+// The Dashboards page is built after the populated table's first paint, in a turn of its own.
+constexpr int kDashboardsBuildDelayMs = 300;
 
 struct PageInfo {
     const char* icon;
@@ -362,7 +364,7 @@ void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
     if (!library_loaded_) {
         reloadPlayStats();  // later snapshots keep the figures the model has
         playback_->restore(loadPlaybackSession(QSettings()));  // ids resolve from now on
-        QTimer::singleShot(0, this, &MainWindow::ensureDashboards);
+        QTimer::singleShot(kDashboardsBuildDelayMs, this, &MainWindow::ensureDashboards);
         QTimer::singleShot(kDashboardsPreloadDelayMs, this, [this] {
             if (auto* page = qobject_cast<dashboards::DashboardsPage*>(dashboardsPage()))
                 page->preload();

@@ -1,5 +1,5 @@
 // ui-stall [--tracks N | --db PATH] [--plays N] [--import N] [--scan DIR] [--seconds S]
-//          [--query TEXT] [--no-retrain]
+//          [--query TEXT] [--no-retrain] [--loudness DIR] [--startup-only]
 //
 // Opens Encore's real window (offscreen unless there is a display) over a database of N
 // generated library rows (default 100,000) with 1,000,000 logged listens, and prints:
@@ -16,7 +16,9 @@
 //   lag: GUI event-loop lag from a 1 ms heartbeat, per phase: startup, typing, sorting,
 //        browsing, history, import (and the reloads after it), retrain, a full scan of DIR
 //        (default /tmp/encore-bench/lib-100000, made by bench/make-library) into the same
-//        database with a warm retraining at the same time, and the reload of the grown library.
+//        database with a warm retraining at the same time, and the reload of the grown library;
+//        loudness: the real files of DIR (default /tmp/encore-bench/lib-loudness, made by
+//        bench/make-library) scanned, then measured (EBU R128) while the listener acts.
 // Targets (issue 5): startup <= 1500 ms, populated <= 300 ms after show, keystroke <= 50 ms,
 // sort <= 300 ms, lag max <= 50 ms and p99 <= 16 ms during the import, the retraining and the
 // scan; no gap over 100 ms at startup (issue 10). Exits 1 naming each missed lag or startup
@@ -147,6 +149,50 @@ void repaint(MainWindow& window) {
     window.libraryPage()->view()->viewport()->repaint();
 }
 
+// A listener using the window while background work runs, one action per call, in turn:
+// types three letters, opens `other`, clears the filter on Library, opens `another`.
+struct ListenerActions {
+    MainWindow& window;
+    QLineEdit* filter;
+    QString query;
+    MainWindow::Page other;
+    MainWindow::Page another;
+    std::vector<double> keystrokes, switches;
+    int step = 0;
+
+    void next() {
+        QElapsedTimer action;
+        action.start();
+        switch (step++ % 4) {
+            case 0:
+                filter->setText(query.left(3));
+                repaint(window);
+                keystrokes.push_back(msSince(action));
+                break;
+            case 1:
+                window.showPage(other);
+                window.repaint();
+                switches.push_back(msSince(action));
+                break;
+            case 2:
+                window.showPage(MainWindow::Library);
+                filter->clear();
+                repaint(window);
+                keystrokes.push_back(msSince(action));
+                break;
+            default:
+                window.showPage(another);
+                window.repaint();
+                switches.push_back(msSince(action));
+                break;
+        }
+    }
+    QString describe() const {
+        return QStringLiteral("keystroke %1; page switch %2")
+            .arg(stats(keystrokes), stats(switches));
+    }
+};
+
 // Each target as it is checked: printed when missed; any miss makes the exit status 1.
 struct Targets {
     QStringList missed;
@@ -248,6 +294,12 @@ int main(int argc, char** argv) {
                       QStringLiteral("N"), QStringLiteral("100000")});
     parser.addOption({QStringLiteral("no-retrain"),
                       QStringLiteral("Leave the recommender out of the measurement.")});
+    parser.addOption({QStringLiteral("loudness"),
+                      QStringLiteral("Folder of real audio files to scan and then measure (EBU "
+                                     "R128) during the measurement ('' for none)."),
+                      QStringLiteral("DIR"), QStringLiteral("/tmp/encore-bench/lib-loudness")});
+    parser.addOption({QStringLiteral("startup-only"),
+                      QStringLiteral("Measure the startup phase only (its targets apply).")});
     parser.process(app);
     const int tracks = parser.value(QStringLiteral("tracks")).toInt();
     const QString scanDir = parser.value(QStringLiteral("scan"));
@@ -256,6 +308,7 @@ int main(int argc, char** argv) {
     const int plays = parser.value(QStringLiteral("plays")).toInt();
     const int importListens = parser.value(QStringLiteral("import")).toInt();
     const bool retrain = !parser.isSet(QStringLiteral("no-retrain"));
+    const QString loudnessDir = parser.value(QStringLiteral("loudness"));
 
     QTemporaryDir work;
     QSettings::setDefaultFormat(QSettings::IniFormat);  // never the user's settings
@@ -398,6 +451,29 @@ int main(int argc, char** argv) {
               .arg(populatedMs, 0, 'f', 0)
               .arg(populatedMs - shownMs, 0, 'f', 0));
     idle(500);
+    // The lag record, the slowest events and the startup gap; exit status 1 on any miss.
+    const auto conclude = [&]() {
+        gHeartbeat = nullptr;
+        print(heartbeat.report());
+        if (const QString slow = app.report(); !slow.isEmpty())
+            print(QStringLiteral("# slowest GUI-thread events (phase, receiver, event):\n") + slow);
+        print(
+            QStringLiteral("# lag targets during the import, the retraining, the scan and the "
+                           "loudness analysis: max <= 50 ms, p99 <= 16 ms; startup: no gap "
+                           "over 100 ms"));
+        targets.atMost(QStringLiteral("startup lag max"),
+                       heartbeat.maxLagMs(QStringLiteral("startup")), 100);
+        window.close();
+        if (!targets.missed.isEmpty()) {
+            print(QStringLiteral("ui-stall: FAIL: %1")
+                      .arg(targets.missed.join(QStringLiteral("; "))));
+            return 1;
+        }
+        print(QStringLiteral("ui-stall: every target met"));
+        return 0;
+    };
+    if (parser.isSet(QStringLiteral("startup-only")))
+        return conclude();
 
     // --- typing into the filter, one keystroke at a time, then deleting it again
     beginPhase(heartbeat, QStringLiteral("typing"));
@@ -521,48 +597,22 @@ int main(int argc, char** argv) {
         QElapsedTimer t;
         t.start();
         engine.importHistory({exportPath});
-        std::vector<double> keystrokes, switches;
-        int step = 0;
+        ListenerActions listener{window, filter, query, MainWindow::History, MainWindow::Settings};
         while (!finished && t.elapsed() < kImportTimeoutMs) {
             idle(kImportActionMs);
-            QElapsedTimer action;
-            action.start();
-            switch (step++ % 4) {
-                case 0:
-                    filter->setText(query.left(3));
-                    repaint(window);
-                    keystrokes.push_back(msSince(action));
-                    break;
-                case 1:
-                    window.showPage(MainWindow::History);
-                    window.repaint();
-                    switches.push_back(msSince(action));
-                    break;
-                case 2:
-                    window.showPage(MainWindow::Library);
-                    filter->clear();
-                    repaint(window);
-                    keystrokes.push_back(msSince(action));
-                    break;
-                default:
-                    window.showPage(MainWindow::Settings);
-                    window.repaint();
-                    switches.push_back(msSince(action));
-                    break;
-            }
+            listener.next();
         }
         const double importMs = msSince(t);
         filter->clear();  // the whole library again for the scan's reload
         const FileImportReport total = report.total();
         print(QStringLiteral("import: %1 listens in %2 s on the writer thread (%3 added, %4 "
-                             "duplicates, %5 failed files) while typing and switching pages; "
-                             "keystroke %6; page switch %7")
+                             "duplicates, %5 failed files) while typing and switching pages; %6")
                   .arg(total.records)
                   .arg(importMs / 1000, 0, 'f', 1)
                   .arg(total.added())
                   .arg(total.duplicates)
                   .arg(report.failedFiles())
-                  .arg(stats(keystrokes), stats(switches)));
+                  .arg(listener.describe()));
         // The History page and the library's play counts reload after the import.
         beginPhase(heartbeat, QStringLiteral("import-reload"));
         window.showPage(MainWindow::History);
@@ -734,25 +784,79 @@ int main(int argc, char** argv) {
                   .arg(scanDir));
     }
 
-    gHeartbeat = nullptr;
-    print(heartbeat.report());
-    const QString slow = app.report();
-    if (!slow.isEmpty())
-        print(QStringLiteral("# slowest GUI-thread events (phase, receiver, event):\n") + slow);
-    print(
-        QStringLiteral("# lag targets during the import, the retraining and the scan: "
-                       "max <= 50 ms, p99 <= 16 ms"));
-    targets.atMost(QStringLiteral("startup lag max"), heartbeat.maxLagMs(QStringLiteral("startup")),
-                   100);
+    // --- loudness analysis of real files (scanned first) while the listener keeps going
+    if (!loudnessDir.isEmpty() && QFileInfo(loudnessDir).isDir()) {
+        {
+            // The generated rows have no audio behind them: they count as tagged, so that the
+            // analysis measures the real files only.
+            ScopedConnection c(database, QStringLiteral("ui-stall-loudness"));
+            QSqlQuery q(c.db());
+            q.prepare(
+                QStringLiteral("UPDATE tracks SET rg_track_gain = -6.0 WHERE "
+                               "rg_track_gain IS NULL AND substr(path, 1, ?) != ?"));
+            const QString root = QDir(loudnessDir).absolutePath() + QLatin1Char('/');
+            q.addBindValue(root.size());
+            q.addBindValue(root);
+            if (!q.exec()) {
+                print(QStringLiteral("ui-stall: could not prepare the loudness phase"));
+                return 2;
+            }
+        }
+        beginPhase(heartbeat, QStringLiteral("loudness-scan"));  // after the bench's own write
+        engine.scan({QDir(loudnessDir).absolutePath()});
+        if (!waitFor(&engine, &Engine::scanFinished, scanSeconds * 1000) ||
+            !waitFor(&window, &MainWindow::libraryLoaded, 120000)) {
+            print(QStringLiteral("ui-stall: the scan of %1 did not finish").arg(loudnessDir));
+            return 2;
+        }
+        idle(500);
+        beginPhase(heartbeat, QStringLiteral("loudness"));
+        LoudnessReport report;
+        bool finished = false;
+        QObject::connect(&engine, &Engine::loudnessFinished, [&](const LoudnessReport& r) {
+            report = r;
+            finished = true;
+        });
+        QElapsedTimer t;
+        t.start();
+        engine.measureLoudness();
+        ListenerActions listener{window, filter, query, MainWindow::Dashboards, MainWindow::UpNext};
+        while (!finished && t.elapsed() < scanSeconds * 1000) {
+            idle(kImportActionMs);
+            listener.next();
+        }
+        if (!finished)
+            engine.cancelLoudness();
+        const double wallS = msSince(t) / 1000;
+        print(QStringLiteral("loudness: %1 files (%2 s of audio) measured in %3 s on the idle "
+                             "thread, %4 failed%5, while typing and switching pages; %6")
+                  .arg(report.measured)
+                  .arg(report.audio_seconds, 0, 'f', 0)
+                  .arg(wallS, 0, 'f', 1)
+                  .arg(report.failed)
+                  .arg(finished ? QString() : QStringLiteral(" (stopped after --seconds)"))
+                  .arg(listener.describe()));
+        beginPhase(heartbeat, QStringLiteral("loudness-reload"));
+        idle(1500);
+        const double lagMax = heartbeat.maxLagMs(QStringLiteral("loudness"));
+        const double lagP99 = heartbeat.p99LagMs(QStringLiteral("loudness"));
+        targets.atMost(QStringLiteral("loudness lag max"), lagMax, 50);
+        targets.atMost(QStringLiteral("loudness lag p99"), lagP99, 16);
+        if (report.measured == 0)
+            targets.missed << QStringLiteral("loudness: nothing was measured");
+        print(QStringLiteral("loudness: lag during the analysis max_ms=%1 p99_ms=%2 (targets "
+                             "50, 16)")
+                  .arg(lagMax, 0, 'f', 1)
+                  .arg(lagP99, 0, 'f', 1));
+    } else if (!loudnessDir.isEmpty()) {
+        print(QStringLiteral("# no loudness phase: %1 is not a folder (make it with "
+                             "bench/make-library 300 %1)")
+                  .arg(loudnessDir));
+    }
+
     if (!scanPhase.isEmpty()) {
         targets.atMost(scanPhase + QStringLiteral(" lag max"), heartbeat.maxLagMs(scanPhase), 50);
         targets.atMost(scanPhase + QStringLiteral(" lag p99"), heartbeat.p99LagMs(scanPhase), 16);
     }
-    window.close();
-    if (!targets.missed.isEmpty()) {
-        print(QStringLiteral("ui-stall: FAIL: %1").arg(targets.missed.join(QStringLiteral("; "))));
-        return 1;
-    }
-    print(QStringLiteral("ui-stall: every target met"));
-    return 0;
+    return conclude();
 }

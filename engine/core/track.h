@@ -33,17 +33,31 @@ struct TrackTags {
     std::optional<Loudness> replaygain;  // from REPLAYGAIN_* tags; nullopt: no track gain
 };
 
+// Where a CUE sheet's track lies: a range of an audio file the sheet describes.
+struct TrackRange {
+    QString sheet_path;   // the .cue
+    QString audio_path;   // the file the range is in
+    qint64 start_ms = 0;  // INDEX 01
+    qint64 end_ms = -1;   // the next track's INDEX 01; -1: the end of the file
+};
+
 // One row of the library: a track and where its file is.
 struct Track {
     TrackId id = 0;
-    QString key;   // stable identity: survives moves and renames
-    QString path;  // locator only; empty for tracks known from history but not on disk
+    QString key;  // stable identity: survives moves and renames
+    // Locator only; empty for tracks known from history but not on disk. A CUE track's is
+    // "<audio path>#<track number>" (unique, never opened): its audio is in `range`.
+    QString path;
+    std::optional<TrackRange> range;
     qint64 size = 0;
     qint64 mtime_ms = 0;
     TrackTags tags;
     qint64 added_at = 0;      // unix seconds, UTC
     qint64 last_seen_at = 0;  // unix seconds, UTC: last time a scan read or re-found the file
     bool available = true;
+
+    // The file that holds its audio: `path`, or the range's audio file.
+    const QString& audioPath() const { return range ? range->audio_path : path; }
 };
 
 }  // namespace encore

@@ -1,6 +1,7 @@
 #include "library/filewalker.h"
 
 #include "library/audioformats.h"
+#include "library/cuesheet.h"
 
 #include <QSet>
 #include <QStringDecoder>
@@ -92,7 +93,8 @@ bool FileWalker::walk(const QByteArray& root, const FileSink& onFile, const Fold
             const qsizetype nameLength = qsizetype(std::strlen(name));
             const unsigned char type = entry->d_type;
             const bool maybeAudio = isAudioFileName(name, nameLength);
-            if (type == DT_REG && !maybeAudio)
+            const bool cueSheet = !maybeAudio && isCueSheetName(name, nameLength);
+            if (type == DT_REG && !maybeAudio && !cueSheet)
                 continue;  // the common case costs no stat
             if (type != DT_DIR && type != DT_REG && type != DT_LNK && type != DT_UNKNOWN)
                 continue;  // sockets, fifos, devices
@@ -122,8 +124,8 @@ bool FileWalker::walk(const QByteArray& root, const FileSink& onFile, const Fold
                 }
                 visited.insert(id);
                 stack.append({std::move(path), folder.depth + 1});
-            } else if (S_ISREG(st.st_mode) && maybeAudio) {
-                onFile(WalkedFile{std::move(path), qint64(st.st_size), mtimeMs(st)});
+            } else if (S_ISREG(st.st_mode) && (maybeAudio || cueSheet)) {
+                onFile(WalkedFile{std::move(path), qint64(st.st_size), mtimeMs(st), cueSheet});
             }
         }
         ::closedir(dir);

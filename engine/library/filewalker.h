@@ -14,6 +14,7 @@ struct WalkedFile {
     QByteArray path;  // local 8-bit path, exactly as the file system has it
     qint64 size = 0;
     qint64 mtime_ms = 0;
+    bool cue_sheet = false;  // a .cue: the scanner reads it to split the audio it describes
 };
 
 // Something the walk could not look at, and why.
@@ -23,8 +24,8 @@ struct WalkProblem {
 };
 
 // Walks folders recursively with readdir/stat: follows symbolic links to folders but visits
-// every folder once (symlink loops end), skips hidden entries and non-audio files, and never
-// stops at an unreadable folder. Checks `cancel` between entries.
+// every folder once (symlink loops end), skips hidden entries and files that are neither audio nor
+// CUE sheets, and never stops at an unreadable folder. Checks `cancel` between entries.
 class FileWalker {
 public:
     using FileSink = std::function<void(WalkedFile&&)>;

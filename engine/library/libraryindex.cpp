@@ -216,7 +216,7 @@ void LibraryIndex::Builder::reserve(int rows) {
 
 void LibraryIndex::Builder::add(const Track& track) {
     const TrackId id = track.id;
-    const QString& path = track.path;
+    const QString& path = track.audioPath();
     const QString& title = track.tags.title;
     const QString& artist = track.tags.artist;
     const QString& album = track.tags.album;
@@ -228,6 +228,8 @@ void LibraryIndex::Builder::add(const Track& track) {
     ix.titles_.append(title.isEmpty() ? path.section(QLatin1Char('/'), -1) : title);
     s.foldedTitles.push_back(foldForSearch(ix.titles_.last()));
     ix.paths_.append(path);
+    if (track.range)
+        ix.ranges_.insert(int(ix.ids_.size()) - 1, {track.range->start_ms, track.range->end_ms});
     const int artistName = s.names.id(artist);
     ix.artist_names_.push_back(artistName);
 
@@ -383,8 +385,13 @@ bool LibraryIndex::hasGenre(int row, int genre) const {
 }
 
 TrackInfo LibraryIndex::info(int row) const {
-    return {id(row),    path(row),       title(row),   artist(row),
-            album(row), durationMs(row), loudness(row)};
+    TrackInfo info{id(row),    path(row),       title(row),   artist(row),
+                   album(row), durationMs(row), loudness(row)};
+    if (const auto range = ranges_.constFind(row); range != ranges_.constEnd()) {
+        info.start_ms = range->first;
+        info.end_ms = range->second;
+    }
+    return info;
 }
 
 LibraryIndex::PackedLoudness LibraryIndex::pack(const std::optional<Loudness>& loudness) {

@@ -18,12 +18,14 @@ namespace encore {
 // What playback needs to know about one track, copied out of the index.
 struct TrackInfo {
     TrackId id = 0;
-    QString path;
+    QString path;  // the audio file (a CUE sheet's track: the file its range is in)
     QString title;
     QString artist;
     QString album;
     int duration_ms = 0;
     std::optional<Loudness> loudness;  // from its tags, else from Encore's R128 analysis
+    qint64 start_ms = 0;               // a CUE sheet's track: its range of the file
+    qint64 end_ms = -1;                // -1: to the end of the file
 };
 
 // A read-only snapshot of the library for browsing, built once off the GUI thread:
@@ -63,7 +65,9 @@ public:
     const QString& title(int row) const { return titles_[row]; }  // file name when untagged
     const QString& artist(int row) const { return names_[artist_names_[size_t(row)]]; }
     const QString& album(int row) const { return album_names_[albums_[size_t(row)]]; }
+    // The audio file (for a CUE sheet's track, the file its range is in).
     const QString& path(int row) const { return paths_[row]; }
+    bool isRange(int row) const { return ranges_.contains(row); }
     QString genreText(int row) const;
     int year(int row) const { return years_[size_t(row)]; }
     int durationMs(int row) const { return durations_[size_t(row)]; }
@@ -113,11 +117,12 @@ private:
     QHash<TrackId, int> row_of_;     // otherwise
     QList<QString> titles_;
     QList<QString> paths_;
-    QList<QString> names_;            // interned artist names (track artist display)
-    std::vector<int> artist_names_;   // row -> names_
-    std::vector<int> artists_;        // row -> artist facet
-    std::vector<int> albums_;         // row -> album facet
-    std::vector<int> genre_offsets_;  // row -> range in genre_ids_ (size + 1 entries)
+    QHash<int, std::pair<qint64, qint64>> ranges_;  // row -> CUE track's start, end (few rows)
+    QList<QString> names_;                          // interned artist names (track artist display)
+    std::vector<int> artist_names_;                 // row -> names_
+    std::vector<int> artists_;                      // row -> artist facet
+    std::vector<int> albums_;                       // row -> album facet
+    std::vector<int> genre_offsets_;                // row -> range in genre_ids_ (size + 1 entries)
     std::vector<int> genre_ids_;
     std::vector<int> years_;
     std::vector<int> durations_;

@@ -47,7 +47,8 @@ QString text(sqlite3_stmt* statement, int column) {
 constexpr char kSelect[] =
     "SELECT t.id, t.path, t.title, t.artist, t.album, t.album_artist, t.genres, t.year, "
     "t.track_no, t.disc_no, t.duration_ms, t.rg_track_gain, t.rg_track_peak, t.rg_album_gain, "
-    "t.rg_album_peak, a.track_gain, a.track_peak, a.album_gain, a.album_peak FROM tracks t "
+    "t.rg_album_peak, a.track_gain, a.track_peak, a.album_gain, a.album_peak, t.cue_sheet, "
+    "t.audio_path, t.start_ms, t.end_ms FROM tracks t "
     "LEFT JOIN loudness_analysis a ON a.track_id = t.id AND a.size = t.size AND "
     "a.mtime_ms = t.mtime_ms WHERE t.path IS NOT NULL AND t.available = 1";
 
@@ -127,6 +128,12 @@ struct RowReader {
         t.tags.replaygain = loudnessAt(statement, 11);
         if (!t.tags.replaygain)
             t.tags.replaygain = loudnessAt(statement, 15);  // measured: plays the same way
+        if (sqlite3_column_type(statement, 20) != SQLITE_NULL) {
+            const bool toTheEnd = sqlite3_column_type(statement, 22) == SQLITE_NULL;
+            t.range = TrackRange{text(statement, 19), text(statement, 20),
+                                 sqlite3_column_int64(statement, 21),
+                                 toTheEnd ? -1 : sqlite3_column_int64(statement, 22)};
+        }
         return t;
     }
 };

@@ -1,6 +1,7 @@
 #include "library/librarywatcher.h"
 
 #include "library/audioformats.h"
+#include "library/cuesheet.h"
 
 #include <QSocketNotifier>
 
@@ -113,7 +114,8 @@ void LibraryWatcher::readEvents() {
             if (name.startsWith('.'))
                 continue;  // hidden files, editors' temporary files
             const bool isFolder = event->mask & IN_ISDIR;
-            if (!isFolder && !isAudioFileName(name))
+            if (!isFolder && !isAudioFileName(name) &&
+                !isCueSheetName(name.constData(), name.size()))
                 continue;
             if (isFolder && (event->mask & (IN_CREATE | IN_MOVED_TO)))
                 addTree(folder + '/' + name);

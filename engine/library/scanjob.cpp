@@ -1,5 +1,6 @@
 #include "library/scanjob.h"
 
+#include "library/cuetracks.h"
 #include "library/filewalker.h"
 #include "library/tagreader.h"
 #include "library/trackidentity.h"
@@ -31,6 +32,15 @@ bool isUnder(const QString& path, const QString& folder) {
            (folder.endsWith(QLatin1Char('/')) || path.at(folder.size()) == QLatin1Char('/'));
 }
 
+TrackWrite restoreOf(TrackId id, const QString& path, FolderId folder) {
+    TrackWrite restore;
+    restore.kind = TrackWrite::Kind::Restore;
+    restore.track.id = id;
+    restore.track.path = path;
+    restore.folder_id = folder;
+    return restore;
+}
+
 }  // namespace
 
 struct ScanJob::ParseItem {
@@ -38,6 +48,9 @@ struct ScanJob::ParseItem {
     QString path;
     FolderId folder_id = 0;
     TrackId known_id = 0;  // 0: a file the library has not seen at this path
+    // The sheet that splits this audio file into tracks (its size and mtime are then the
+    // tracks' own: the newer of the file's and the sheet's).
+    std::shared_ptr<const CueSheet> sheet;
 };
 
 struct ScanJob::Plan {
@@ -51,6 +64,12 @@ struct ScanJob::Plan {
     QHash<QString, KnownScanError> known_errors;
     QSet<QString> seen;
     QList<ParseItem> to_read;
+    struct Sheet {
+        WalkedFile file;
+        QString path;
+        FolderId folder_id = 0;
+    };
+    QList<Sheet> sheets;
     QList<TrackWrite> restores;
     QHash<QString, QList<TrackId>> vanished_by_key;     // were available, not found now
     QHash<QString, QList<TrackId>> unavailable_by_key;  // already unavailable before
@@ -139,6 +158,10 @@ bool ScanJob::walk(Plan& plan, ScanReport& report) {
                                                        "and play it"));
                 return;
             }
+            if (file.cue_sheet) {
+                plan.sheets.append({std::move(file), path, target.folder_id});
+                return;
+            }
             ++report.files_seen;
             plan.seen.insert(path);
             const auto known = plan.known.constFind(path);
@@ -147,12 +170,7 @@ bool ScanJob::walk(Plan& plan, ScanReport& report) {
                     if (known->available) {
                         ++report.unchanged;
                     } else {
-                        TrackWrite restore;
-                        restore.kind = TrackWrite::Kind::Restore;
-                        restore.track.id = known->id;
-                        restore.track.path = path;
-                        restore.folder_id = target.folder_id;
-                        plan.restores.append(restore);
+                        plan.restores.append(restoreOf(known->id, path, target.folder_id));
                     }
                     return;
                 }
@@ -179,6 +197,7 @@ bool ScanJob::walk(Plan& plan, ScanReport& report) {
     walked_folders_ = walker.folders();
     if (cancel_.load())
         return false;
+    splitBySheets(plan, report);
 
     // What was known under the walked folders but not found has vanished (or moved).
     for (const KnownFile& file : std::as_const(plan.known)) {
@@ -197,6 +216,103 @@ bool ScanJob::walk(Plan& plan, ScanReport& report) {
         }
     }
     return true;
+}
+
+// Audio files a readable sheet describes become its tracks (one row per TRACK, at the
+// locator "<file>#nn"); a broken sheet is a problem and its audio stays whole files.
+void ScanJob::splitBySheets(Plan& plan, ScanReport& report) {
+    QHash<QString, QString> claimedBy;  // audio file -> sheet
+    for (const Plan::Sheet& entry : std::as_const(plan.sheets)) {
+        Result<CueSheet> read = readCueSheet(entry.path);
+        if (!read) {
+            report.addProblem(entry.path, read.error());
+            continue;
+        }
+        auto sheet = std::make_shared<const CueSheet>(std::move(read).value());
+        for (const QString& audio : sheet->audioFiles()) {
+            if (claimedBy.contains(audio)) {
+                report.addProblem(entry.path,
+                                  QStringLiteral("CUE sheet describes %1, as %2 already does; "
+                                                 "this sheet was ignored for it. Remove one.")
+                                      .arg(audio, claimedBy.value(audio)));
+                continue;
+            }
+            const QFileInfo info(audio);
+            WalkedFile file{QFile::encodeName(audio), info.size(),
+                            qMax(info.lastModified().toMSecsSinceEpoch(), entry.file.mtime_ms)};
+            claimedBy.insert(audio, entry.path);
+            // The whole file is no track of its own while the sheet splits it.
+            if (plan.seen.remove(audio)) {
+                const auto known = plan.known.constFind(audio);
+                if (known != plan.known.constEnd() && known->available &&
+                    known->size == info.size() &&
+                    known->mtime_ms == info.lastModified().toMSecsSinceEpoch())
+                    --report.unchanged;
+            } else {
+                ++report.files_seen;  // not walked (a FILE elsewhere): counted here
+            }
+            plan.to_read.removeIf([&audio](const ParseItem& item) { return item.path == audio; });
+            plan.restores.removeIf(
+                [&audio](const TrackWrite& write) { return write.track.path == audio; });
+
+            bool changed = false;
+            for (const CueTrack& cue : sheet->tracks) {
+                if (cue.audio_path != audio)
+                    continue;
+                const QString locator = cueTrackLocator(audio, cue.number);
+                plan.seen.insert(locator);
+                const auto known = plan.known.constFind(locator);
+                if (known == plan.known.constEnd() || known->size != file.size ||
+                    known->mtime_ms != file.mtime_ms)
+                    changed = true;
+                else if (known->available)
+                    ++report.unchanged;
+                else
+                    plan.restores.append(restoreOf(known->id, locator, entry.folder_id));
+            }
+            if (changed)
+                plan.to_read.append({std::move(file), audio, entry.folder_id, 0, sheet});
+        }
+    }
+}
+
+// The tracks a read file gives: itself, or the tracks of the sheet that splits it (a sheet
+// that does not fit the file is a problem, and the file a track of its own again).
+QList<Track> ScanJob::tracksOf(Plan& plan, ScanReport& report, const ParseItem& item,
+                               const TrackTags& tags) {
+    if (item.sheet) {
+        Result<QList<Track>> split =
+            cueSheetTracks(*item.sheet, item.path, tags, item.file.size, item.file.mtime_ms);
+        if (split)
+            return std::move(split).value();
+        report.addProblem(item.sheet->path, split.error());
+        plan.seen.insert(item.path);
+        for (const CueTrack& cue : item.sheet->tracks) {  // its tracks of an earlier scan go
+            const auto known = plan.known.constFind(cueTrackLocator(item.path, cue.number));
+            if (known != plan.known.constEnd() && known->available)
+                plan.vanished.insert(known->id);
+        }
+    }
+    Track track;
+    track.path = item.path;
+    const QFileInfo info(item.path);
+    track.size = item.file.size;
+    // a sheet's item carries the newer of the two times; the file alone has its own
+    track.mtime_ms = item.sheet ? info.lastModified().toMSecsSinceEpoch() : item.file.mtime_ms;
+    track.tags = tags;
+    track.key = trackIdentityKey(track.tags, info.completeBaseName(), track.size);
+    return {track};
+}
+
+// Tracks that vanished (or were unavailable) with this identity: a moved file is one of them.
+QList<TrackId>* ScanJob::moveCandidates(Plan& plan, const QString& key) {
+    auto vanished = plan.vanished_by_key.find(key);
+    if (vanished != plan.vanished_by_key.end() && !vanished->isEmpty())
+        return &*vanished;
+    auto unavailable = plan.unavailable_by_key.find(key);
+    if (unavailable != plan.unavailable_by_key.end() && !unavailable->isEmpty())
+        return &*unavailable;
+    return nullptr;
 }
 
 void ScanJob::readAndWrite(Plan& plan, ScanReport& report) {
@@ -258,29 +374,16 @@ void ScanJob::readAndWrite(Plan& plan, ScanReport& report) {
             ++report.files_read;
             if (plan.known_errors.contains(item.path))
                 plan.cleared_errors.append(item.path);
-            TrackWrite write;
-            write.folder_id = item.folder_id;
-            Track& track = write.track;
-            track.path = item.path;
-            track.size = item.file.size;
-            track.mtime_ms = item.file.mtime_ms;
-            track.tags = result.tags;
-            track.key = trackIdentityKey(track.tags, QFileInfo(item.path).completeBaseName(),
-                                         item.file.size);
-            if (item.known_id) {
-                write.kind = TrackWrite::Kind::Update;
-                track.id = item.known_id;
-                ++report.updated;
-            } else {
-                QList<TrackId>* candidates = nullptr;
-                auto vanished = plan.vanished_by_key.find(track.key);
-                if (vanished != plan.vanished_by_key.end() && !vanished->isEmpty())
-                    candidates = &*vanished;
-                auto unavailable = plan.unavailable_by_key.find(track.key);
-                if (!candidates && unavailable != plan.unavailable_by_key.end() &&
-                    !unavailable->isEmpty())
-                    candidates = &*unavailable;
-                if (candidates) {
+            for (Track& track : tracksOf(plan, report, item, result.tags)) {
+                TrackWrite write;
+                write.folder_id = item.folder_id;
+                const auto known = plan.known.constFind(track.path);
+                if (known != plan.known.constEnd()) {
+                    write.kind = TrackWrite::Kind::Update;
+                    track.id = known->id;
+                    plan.vanished.remove(track.id);
+                    ++report.updated;
+                } else if (QList<TrackId>* candidates = moveCandidates(plan, track.key)) {
                     write.kind = TrackWrite::Kind::Move;  // same track, new place
                     track.id = candidates->takeFirst();
                     plan.vanished.remove(track.id);
@@ -289,8 +392,9 @@ void ScanJob::readAndWrite(Plan& plan, ScanReport& report) {
                     write.kind = TrackWrite::Kind::Insert;
                     ++report.added;
                 }
+                write.track = std::move(track);
+                pending.append(std::move(write));
             }
-            pending.append(std::move(write));
         }
         if (pending.size() >= kBatchRows)
             flush();

@@ -41,7 +41,11 @@ private:
     struct ParseItem;
 
     bool walk(Plan& plan, ScanReport& report);
+    void splitBySheets(Plan& plan, ScanReport& report);
     void readAndWrite(Plan& plan, ScanReport& report);
+    QList<Track> tracksOf(Plan& plan, ScanReport& report, const ParseItem& item,
+                          const TrackTags& tags);
+    static QList<TrackId>* moveCandidates(Plan& plan, const QString& key);
     void finish(Plan& plan, ScanReport& report);
     void reportProgress(const ScanProgress& progress, bool force);
     // Marks a cancelled scan as such (not as failed) on every way out of run().

@@ -40,8 +40,8 @@ Result<ProfileId> activeProfileId(const QSqlDatabase& db) {
 
 }  // namespace
 
-HistoryWriter::HistoryWriter(Database database, QObject* parent)
-    : QObject(parent), database_(std::move(database)) {
+HistoryWriter::HistoryWriter(Database database, bool incognitoAtStart, QObject* parent)
+    : QObject(parent), database_(std::move(database)), incognito_(incognitoAtStart) {
     qRegisterMetaType<encore::Play>("encore::Play");
     qRegisterMetaType<encore::TrackPlayStats>("encore::TrackPlayStats");
     qRegisterMetaType<encore::ImportProgress>("encore::ImportProgress");
@@ -79,8 +79,12 @@ void HistoryWriter::open() {
     if (!ensureConnection())
         return;
     const Result<bool> incognito = SettingsStore(connection_->db()).incognito();
-    if (incognito)
-        incognito_ = incognito.value();  // the Engine read the same at start: nothing to tell
+    // encore-cli may have switched it since the Engine read it at start, before this thread
+    // opened (late on a busy machine): then the Engine is told.
+    if (incognito && incognito.value() != incognito_) {
+        incognito_ = incognito.value();
+        Q_EMIT incognitoChanged(incognito_);
+    }
     announceProfiles();
     if (!poll_) {
         poll_ = new QTimer(this);

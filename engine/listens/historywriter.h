@@ -41,7 +41,9 @@ public:
     // At most one progress signal per this many ms (an import reads ~50,000 records a second).
     static constexpr int kProgressIntervalMs = 100;
 
-    explicit HistoryWriter(Database database, QObject* parent = nullptr);
+    // `incognitoAtStart`: what the Engine read at start; open() tells it when that changed.
+    explicit HistoryWriter(Database database, bool incognitoAtStart = false,
+                           QObject* parent = nullptr);
     ~HistoryWriter() override;
 
     // Thread-safe: the running import stops at its next check (the file it was in leaves

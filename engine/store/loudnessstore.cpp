@@ -20,9 +20,11 @@ QString albumKey(const char* table) {
 
 // Files of `track` without a ReplayGain tag and without a measure (in `measure`) of their
 // current state. A failure is a measure too: an undecodable file is tried again when it changes.
+// CUE sheets' tracks (ranges of a file) are not measured: they keep their sheet's gains.
 QString unmeasured(const char* track, const char* measure) {
     return QStringLiteral(
-               "%1.path IS NOT NULL AND %1.available = 1 AND %1.rg_track_gain IS NULL "
+               "%1.path IS NOT NULL AND %1.available = 1 AND %1.rg_track_gain IS NULL AND "
+               "%1.audio_path IS NULL "
                "AND (%2.track_id IS NULL OR %2.size != %1.size OR %2.mtime_ms != "
                "%1.mtime_ms)")
         .arg(QLatin1String(track), QLatin1String(measure));
@@ -33,7 +35,9 @@ QString unmeasured(const char* track, const char* measure) {
 QString pendingFrom() {
     return QStringLiteral(
                "FROM tracks t LEFT JOIN loudness_analysis a ON a.track_id = t.id WHERE (%1) OR "
-               "(t.path IS NOT NULL AND t.available = 1 AND t.rg_track_gain IS NULL AND t.album "
+               "(t.path IS NOT NULL AND t.available = 1 AND t.rg_track_gain IS NULL AND "
+               "t.audio_path "
+               "IS NULL AND t.album "
                "!= '' AND %2 IN (SELECT %3 FROM tracks u LEFT JOIN loudness_analysis b ON "
                "b.track_id = u.id WHERE u.album != '' AND %4))")
         .arg(unmeasured("t", "a"), albumKey("t"), albumKey("u"), unmeasured("u", "b"));

@@ -19,7 +19,8 @@ QVariant nullIfZero(int value) {
 const QString kTrackColumns = QStringLiteral(
     "id, track_key, path, size, mtime_ms, title, artist, album, album_artist, genres, year, "
     "track_no, disc_no, duration_ms, bitrate, sample_rate, channels, codec, has_cover, added_at, "
-    "last_seen_at, available, rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak");
+    "last_seen_at, available, rg_track_gain, rg_track_peak, rg_album_gain, rg_album_peak, "
+    "cue_sheet, audio_path, start_ms, end_ms");
 
 std::optional<double> optionalReal(const QVariant& value) {
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
@@ -59,6 +60,11 @@ Track trackFromQuery(const QSqlQuery& q) {
         t.tags.replaygain = Loudness{*gain, optionalReal(q.value(23)), optionalReal(q.value(24)),
                                      optionalReal(q.value(25))};
     }
+    if (!q.value(27).isNull()) {
+        t.range =
+            TrackRange{q.value(26).toString(), q.value(27).toString(), q.value(28).toLongLong(),
+                       q.value(29).isNull() ? -1 : q.value(29).toLongLong()};
+    }
     return t;
 }
 
@@ -93,6 +99,14 @@ void bindTags(QSqlQuery& q, const Track& t) {
     q.bindValue(QStringLiteral(":rg_album_gain"),
                 nullIfNone(rg ? rg->album_gain_db : std::nullopt));
     q.bindValue(QStringLiteral(":rg_album_peak"), nullIfNone(rg ? rg->album_peak : std::nullopt));
+    const std::optional<TrackRange>& range = t.range;
+    const QVariant noText(QMetaType(QMetaType::QString));
+    const QVariant noNumber(QMetaType(QMetaType::LongLong));
+    q.bindValue(QStringLiteral(":cue_sheet"), range ? QVariant(range->sheet_path) : noText);
+    q.bindValue(QStringLiteral(":audio_path"), range ? QVariant(range->audio_path) : noText);
+    q.bindValue(QStringLiteral(":start_ms"), range ? QVariant(range->start_ms) : noNumber);
+    q.bindValue(QStringLiteral(":end_ms"),
+                range && range->end_ms >= 0 ? QVariant(range->end_ms) : noNumber);
     // joins listening history (imports, external tracks) to this file
     q.bindValue(QStringLiteral(":match_key"), matchKey(t.tags.artist, t.tags.title));
 }
@@ -224,10 +238,11 @@ Status TrackStore::writeBatch(QList<TrackWrite>& writes, qint64 nowSeconds) {
         "INSERT INTO tracks(track_key, folder_id, path, size, mtime_ms, title, artist, album, "
         "album_artist, genres, year, track_no, disc_no, duration_ms, bitrate, sample_rate, "
         "channels, codec, has_cover, match_key, added_at, last_seen_at, available, rg_track_gain, "
-        "rg_track_peak, rg_album_gain, rg_album_peak) VALUES (:key, :folder, :path, :size, :mtime, "
-        ":title, :artist, :album, :album_artist, :genres, :year, :track_no, :disc_no, :duration, "
-        ":bitrate, :sample_rate, :channels, :codec, :has_cover, :match_key, :now, :now, 1, "
-        ":rg_track_gain, :rg_track_peak, :rg_album_gain, :rg_album_peak)"));
+        "rg_track_peak, rg_album_gain, rg_album_peak, cue_sheet, audio_path, start_ms, end_ms) "
+        "VALUES (:key, :folder, :path, :size, :mtime, :title, :artist, :album, :album_artist, "
+        ":genres, :year, :track_no, :disc_no, :duration, :bitrate, :sample_rate, :channels, "
+        ":codec, :has_cover, :match_key, :now, :now, 1, :rg_track_gain, :rg_track_peak, "
+        ":rg_album_gain, :rg_album_peak, :cue_sheet, :audio_path, :start_ms, :end_ms)"));
     QSqlQuery update(db_);
     update.prepare(QStringLiteral(
         "UPDATE tracks SET track_key = :key, folder_id = :folder, path = :path, size = :size, "
@@ -236,7 +251,8 @@ Status TrackStore::writeBatch(QList<TrackWrite>& writes, qint64 nowSeconds) {
         "duration_ms = :duration, bitrate = :bitrate, sample_rate = :sample_rate, channels = "
         ":channels, codec = :codec, has_cover = :has_cover, match_key = :match_key, last_seen_at = "
         ":now, available = 1, rg_track_gain = :rg_track_gain, rg_track_peak = :rg_track_peak, "
-        "rg_album_gain = :rg_album_gain, rg_album_peak = :rg_album_peak WHERE id = :id"));
+        "rg_album_gain = :rg_album_gain, rg_album_peak = :rg_album_peak, cue_sheet = :cue_sheet, "
+        "audio_path = :audio_path, start_ms = :start_ms, end_ms = :end_ms WHERE id = :id"));
     QSqlQuery restore(db_);
     restore.prepare(QStringLiteral(
         "UPDATE tracks SET available = 1, last_seen_at = ?, folder_id = ? WHERE id = ?"));

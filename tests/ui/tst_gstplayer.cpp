@@ -187,6 +187,73 @@ private Q_SLOTS:
         QVERIFY2(heard >= 2200 && heard <= 3200, qPrintable(row[3]));
     }
 
+    // A CUE album (one FLAC, three tracks in its sheet) scanned into the library and played
+    // through: each of its tracks is a listen of its own in the log, with its own title and
+    // about its own length heard, and the player follows the tracks in one stream.
+    void aCueAlbumIsOneListenPerTrack() {
+        test::TempDatabase temp;
+        Engine engine(temp.database);
+        QVERIFY(engine.start().ok());
+        QTemporaryDir music;
+        QStringList parts;
+        for (int i = 0; i < 3; ++i) {
+            parts << music.filePath(QStringLiteral("part%1.wav").arg(i));
+            QVERIFY(test::makeTone(parts.last(), 1.4, 330.0 + 110.0 * i, 0.3));
+        }
+        const QString wav = music.filePath(QStringLiteral("whole.wav"));
+        QVERIFY(test::runTool(QStringLiteral("sox"), parts + QStringList{wav}));
+        QVERIFY(test::encode(wav, music.filePath(QStringLiteral("Live.flac"))));
+        for (const QString& part : parts + QStringList{wav})
+            QFile::remove(part);
+        QFile sheet(music.filePath(QStringLiteral("Live.cue")));
+        QVERIFY(sheet.open(QIODevice::WriteOnly));
+        sheet.write(
+            "PERFORMER \"Band\"\nTITLE \"Live\"\nFILE \"Live.flac\" WAVE\n"
+            "  TRACK 01 AUDIO\n    TITLE \"First\"\n    INDEX 01 00:00:00\n"
+            "  TRACK 02 AUDIO\n    TITLE \"Second\"\n    INDEX 01 00:01:30\n"
+            "  TRACK 03 AUDIO\n    TITLE \"Third\"\n    INDEX 01 00:02:60\n");
+        sheet.close();
+        QSignalSpy scanned(&engine, &Engine::scanFinished);
+        engine.scan({music.path()});
+        QVERIFY(scanned.wait(30000));
+        QFutureWatcher<Result<std::shared_ptr<const LibraryIndex>>> loaded;
+        QSignalSpy ready(&loaded, &QFutureWatcherBase::finished);
+        loaded.setFuture(engine.loadLibraryIndex());
+        QVERIFY(ready.wait(10000));
+        const auto index = loaded.result();
+        QVERIFY(index.ok() && index.value()->size() == 3);
+        std::vector<TrackId> album;
+        for (const QString& title : {"First", "Second", "Third"}) {
+            for (int row = 0; row < 3; ++row) {
+                if (index.value()->title(row) == title)
+                    album.push_back(index.value()->id(row));
+            }
+        }
+        QCOMPARE(album.size(), size_t(3));
+
+        PlayQueue queue;
+        auto owned = std::make_unique<GstPlayer>(AudioOutput::clocked(true), PlaybackSettings{});
+        GstPlayer* player = owned.get();
+        PlaybackController controller(std::move(owned), &queue);
+        controller.setLibrary(index.value());
+        connectListenTracker(controller.events(), engine.listenTracker(), player);
+        QSignalSpy listens(engine.listenTracker(), &ListenTracker::listenEnded);
+        QSignalSpy ended(player, &Player::endOfMedia);
+        controller.playContext(album, 0);
+        QVERIFY(QTest::qWaitFor([&] { return ended.count() == 1; }, kPlayTimeoutMs));
+        QTRY_COMPARE(listens.count(), 3);
+        QTRY_COMPARE(plays(temp.database).size(), 3);
+        const QStringList rows = plays(temp.database);
+        const qint64 lengths[] = {1400, 1400, 1400};  // INDEX 00:01:30 = 1.4 s, 00:02:60 = 2.8 s
+        for (int i = 0; i < 3; ++i) {
+            const QStringList row = rows[i].split(QLatin1Char('|'));
+            QCOMPARE(row.mid(0, 3), (QStringList{QStringList{"First", "Second", "Third"}[i],
+                                                 QStringLiteral("finished"), QStringLiteral("1")}));
+            const int heard = row[3].toInt();
+            QVERIFY2(std::abs(heard - lengths[i]) <= 400, qPrintable(rows[i]));
+        }
+    }
+
     // Three tracks in a row: the player moves on by itself, each listen closes and the next
     // opens exactly once, and nothing is reloaded between them.
     void joinsTracksWithoutReloading() {

@@ -126,6 +126,25 @@ private Q_SLOTS:
         QCOMPARE(f.plays(QStringLiteral("WHERE track_id = %1").arg(f.songs[1])), 1);
     }
 
+    // encore-cli switched incognito on after the app read it at start but before the writer
+    // thread opened (late, on a busy machine): the writer's first read tells the app.
+    void incognitoSwitchedBeforeTheWriterOpensIsTold() {
+        test::TempDatabase temp;
+        {
+            ScopedConnection c(temp.database, QStringLiteral("test-cli"));
+            QVERIFY(SettingsStore(c.db()).setIncognito(true).ok());
+        }
+        HistoryWriter writer(temp.database, /*incognitoAtStart=*/false);
+        QSignalSpy changed(&writer, &HistoryWriter::incognitoChanged);
+        writer.open();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toBool(), true);
+        HistoryWriter agreed(temp.database, /*incognitoAtStart=*/true);
+        QSignalSpy unchanged(&agreed, &HistoryWriter::incognitoChanged);
+        agreed.open();
+        QCOMPARE(unchanged.count(), 0);  // nothing new to tell
+    }
+
     void incognitoFromTheCommandLineReachesTheRunningApp() {
         Fixture f;
         QString out, err;

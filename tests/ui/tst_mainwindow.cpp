@@ -8,6 +8,7 @@
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
 #include "playback/playqueue.h"
+#include "settings/loudnesssection.h"
 #include "status/scanproblemsdialog.h"
 #include "status/scanstatus.h"
 #include "uitestsupport.h"
@@ -21,6 +22,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -201,6 +203,28 @@ private Q_SLOTS:
         QCOMPARE(restored->sortIndicatorSection(), int(LibraryModel::Year));
         QCOMPARE(again.libraryPage()->model()->sortColumn(), int(LibraryModel::Year));
         QCOMPARE(again.libraryPage()->model()->sortOrder(), Qt::DescendingOrder);
+    }
+
+    // Settings' switch for background loudness analysis: on by default, remembered, and it
+    // starts (on) or stops (off) the Engine's measuring of the library's untagged files.
+    void loudnessAnalysisFollowsItsSwitch() {
+        App app;
+        QVERIFY(app.engine.start().ok());
+        app.open();
+        QVERIFY(app.scan());
+        QCheckBox* box = app.window->settingsPage()->loudness()->backgroundBox();
+        QVERIFY(box->isChecked());
+        QVERIFY(LoudnessSection::inBackground());
+        box->click();
+        QVERIFY(!LoudnessSection::inBackground());
+        QVERIFY(!app.engine.isMeasuringLoudness());
+        QSignalSpy finished(&app.engine, &Engine::loudnessFinished);
+        box->click();  // on again: measures now
+        QVERIFY(LoudnessSection::inBackground());
+        QVERIFY(finished.wait(30000));
+        const auto report = finished.first().at(0).value<LoudnessReport>();
+        QVERIFY2(report.measured > 0, "the fixture's untagged files were measured");
+        QVERIFY(!report.cancelled);
     }
 
     void emptyPagesSayWhatToDo() {

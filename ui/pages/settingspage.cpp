@@ -3,6 +3,7 @@
 #include "engine.h"
 #include "playback/player.h"
 #include "settings/historysection.h"
+#include "settings/loudnesssection.h"
 #include "settings/playbacksection.h"
 #include "settings/profilessection.h"
 #include "widgets/appearance.h"
@@ -44,6 +45,7 @@ SettingsPage::SettingsPage(Engine& engine, Player& player, QWidget* parent)
     , remove_(new QPushButton(tr("Remove"), this))
     , rescan_(new QPushButton(tr("Rescan now"), this))
     , playback_(new PlaybackSection(player, this))
+    , loudness_(new LoudnessSection(engine, this))
     , retrain_(new QSpinBox(this))
     , incognito_(new QCheckBox(tr("Incognito: don't log what I play"), this))
     , appearance_(new QComboBox(this))
@@ -128,7 +130,7 @@ SettingsPage::SettingsPage(Engine& engine, Player& player, QWidget* parent)
     column->setSpacing(12);
     for (QGroupBox* group :
          {library, static_cast<QGroupBox*>(profiles_), static_cast<QGroupBox*>(history_), privacy,
-          reco, static_cast<QGroupBox*>(playback_), look})
+          reco, static_cast<QGroupBox*>(playback_), static_cast<QGroupBox*>(loudness_), look})
         column->addWidget(group);
     column->addStretch();
     content->setMaximumWidth(720);

@@ -13,14 +13,16 @@ namespace encore {
 
 class Engine;
 class HistorySection;
+class LoudnessSection;
 class PlaybackSection;
 class Player;
 class ProfilesSection;
 
 // Settings: library folders (add, remove, rescan), profiles, the listening history (import,
 // delete a range), incognito, how often the recommender retrains, playback (output device,
-// crossfade, ReplayGain) and light/dark appearance. Incognito and the retrain interval live in
-// the database (shared with encore-cli); playback and the appearance in QSettings.
+// crossfade, ReplayGain), background loudness analysis and light/dark appearance. Incognito and the
+// retrain interval live in the database (shared with encore-cli); playback and the appearance in
+// QSettings.
 class SettingsPage : public QWidget {
     Q_OBJECT
 
@@ -37,6 +39,7 @@ public:
     ProfilesSection* profiles() const { return profiles_; }
     HistorySection* history() const { return history_; }
     PlaybackSection* playback() const { return playback_; }
+    LoudnessSection* loudness() const { return loudness_; }
 
     // Re-reads the library folders (off the GUI thread).
     void reloadFolders();
@@ -56,6 +59,7 @@ private:
     QPushButton* remove_;
     QPushButton* rescan_;
     PlaybackSection* playback_;
+    LoudnessSection* loudness_;
     QSpinBox* retrain_;
     QCheckBox* incognito_;
     QComboBox* appearance_;

@@ -63,6 +63,8 @@ PlaybackItem PlaybackController::itemFor(const TrackInfo& track,
                                          const std::optional<TrackInfo>& neighbour) const {
     PlaybackItem item = PlaybackItem::file(track.path, track.duration_ms);
     item.track_id = track.id;
+    item.start_ms = track.start_ms;
+    item.end_ms = track.end_ms;
     item.loudness = track.loudness;
     item.album_key = albumKeyOf(track);
     item.album_in_order = !order_.shuffle() && neighbour && !item.album_key.isEmpty() &&
