@@ -194,6 +194,29 @@ private Q_SLOTS:
         QCOMPARE(page.report()->overview.plays, qint64(7));
     }
 
+    // Charts refilled while the page was hidden (the listener moved on mid-update) wait behind
+    // their placeholders and come back one card per turn when it shows, not all in one paint.
+    void chartsRefilledWhileHiddenComeBackCardByCard() {
+        DashboardsPage page(temp_->database);
+        const QList<ChartCard*> cards = page.cards();
+        const auto waiting = [&cards] {
+            return std::count_if(cards.begin(), cards.end(),
+                                 [](ChartCard* c) { return c->needsReveal(); });
+        };
+        QSignalSpy updated(&page, &DashboardsPage::updated);
+        page.resize(1200, 900);
+        page.show();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 1, kComputeTimeoutMs);
+        QTRY_COMPARE(waiting(), 0);
+        page.refresh();
+        page.hide();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 2, kComputeTimeoutMs);
+        QVERIFY2(waiting() >= 10, qPrintable(QString::number(waiting())));
+        page.show();
+        QVERIFY(waiting() > 0);  // not all in the turn that shows the page
+        QTRY_COMPARE(waiting(), 0);
+    }
+
     void hiddenPageWaitsUntilShown() {
         DashboardsPage page(temp_->database);
         page.refresh();

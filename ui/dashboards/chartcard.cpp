@@ -154,6 +154,12 @@ void ChartCard::reveal() {
         stack_->setCurrentWidget(chart_->widget());
 }
 
+void ChartCard::conceal() {
+    revealed_ = false;
+    if (chart_ && chart_->widget() && stack_->currentWidget() == chart_->widget())
+        stack_->setCurrentWidget(placeholder_);
+}
+
 bool ChartCard::numbersShown() const {
     return stack_->currentWidget() == table_;
 }

@@ -40,6 +40,9 @@ public:
 
     // Shows the chart in place of its placeholder (the page reveals one card at a time).
     void reveal();
+    // Back behind the placeholder: new data while the page was hidden is laid out and painted
+    // card by card when it shows again, not all in one turn.
+    void conceal();
     bool needsReveal() const { return chart_ && !revealed_; }
 
     ChartTableModel* model() const { return model_; }

@@ -248,6 +248,8 @@ void DashboardsPage::fillNextCard() {
         card->setCaption(content.caption);
         if (isVisible())
             card->reveal();
+        else
+            card->conceal();
     }
     if (!to_fill_.isEmpty()) {
         fill_->start();
