@@ -1,3 +1,6 @@
+#include "browse/librarymodel.h"
+#include "browse/librarypage.h"
+#include "desktop/mpris.h"
 #include "engine.h"
 #include "mainwindow.h"
 #include "settings/loudnesssection.h"
@@ -115,6 +118,12 @@ int main(int argc, char** argv) {
     encore::MainWindow window(engine);
     window.reloadLibrary();  // reads on a pool thread while the window opens
     window.show();
+    // Media keys, the desktop's media widgets and playerctl (MPRIS2 on the session bus).
+    encore::Mpris mpris(window, *window.playback(), engine);
+    mpris.setUseCount(
+        [&window](encore::TrackId id) { return window.libraryPage()->model()->playsOf(id); });
+    if (QString why; !mpris.registerOn(QDBusConnection::sessionBus(), &why))
+        std::fprintf(stderr, "encore: %s\n", qPrintable(why));
     QStringList roots;
     for (const QString& dir : parser.positionalArguments())
         roots.append(QDir(dir).absolutePath());

@@ -212,6 +212,7 @@ void LibraryIndex::Builder::reserve(int rows) {
     s_->foldedTitles.reserve(n);
     s_->discs.reserve(n);
     s_->trackNumbers.reserve(n);
+    ix.track_numbers_.reserve(n);
 }
 
 void LibraryIndex::Builder::add(const Track& track) {
@@ -277,6 +278,7 @@ void LibraryIndex::Builder::add(const Track& track) {
     ix.loudness_.push_back(pack(track.tags.replaygain));
     s.discs.push_back(track.tags.disc_no);
     s.trackNumbers.push_back(track.tags.track_no);
+    ix.track_numbers_.push_back(quint16(qBound(0, track.tags.track_no, 0xffff)));
 }
 
 std::shared_ptr<const LibraryIndex> LibraryIndex::Builder::finish() {

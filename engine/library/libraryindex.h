@@ -71,6 +71,7 @@ public:
     QString genreText(int row) const;
     int year(int row) const { return years_[size_t(row)]; }
     int durationMs(int row) const { return durations_[size_t(row)]; }
+    int trackNumber(int row) const { return track_numbers_[size_t(row)]; }  // 0: unknown
     std::optional<Loudness> loudness(int row) const;
     TrackInfo info(int row) const;
 
@@ -126,6 +127,7 @@ private:
     std::vector<int> genre_ids_;
     std::vector<int> years_;
     std::vector<int> durations_;
+    std::vector<quint16> track_numbers_;
     // ReplayGain values packed in 8 bytes a row (a million-track library: 8 MB, not 56).
     struct PackedLoudness {
         static constexpr qint16 kNoGain = std::numeric_limits<qint16>::min();

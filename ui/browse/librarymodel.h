@@ -39,6 +39,8 @@ public:
     void setPlayStats(const QHash<TrackId, TrackPlayStats>& stats);
     // One track's figures changed (a listen was logged).
     void setTrackPlayStats(TrackId id, const TrackPlayStats& stats);
+    // How often the track was played (0: never, or not known yet).
+    int playsOf(TrackId id) const { return stats_.value(id).plays; }
     // The playing track is shown in bold with a speaker icon; 0: none.
     void setNowPlaying(TrackId id);
 

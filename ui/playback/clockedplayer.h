@@ -43,7 +43,12 @@ public:
     qint64 position() const override;
     qint64 duration() const override { return duration_ms_; }
     State state() const override { return state_; }
-    void setVolume(float volume) override { volume_ = volume; }
+    void setVolume(float volume) override {
+        if (volume == volume_)
+            return;
+        volume_ = volume;
+        Q_EMIT volumeChanged(volume);
+    }
     float volume() const override { return volume_; }
     void setMuted(bool muted) override { muted_ = muted; }
     bool isMuted() const override { return muted_; }

@@ -119,8 +119,12 @@ void GstPlayer::setPosition(qint64 ms) {
 }
 
 void GstPlayer::setVolume(float volume) {
-    volume_ = qBound(0.0f, volume, 1.0f);
+    const float bounded = qBound(0.0f, volume, 1.0f);
+    if (bounded == volume_)
+        return;
+    volume_ = bounded;
     engine_->setVolume(volume_);  // a slider's position: the engine's cubic scale
+    Q_EMIT volumeChanged(volume_);
 }
 
 void GstPlayer::setMuted(bool muted) {

@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -159,6 +160,11 @@ NowPlayingBar::NowPlayingBar(PlaybackController& playback, CoverLoader& covers, 
     connect(volume_, &QSlider::valueChanged, this, [player](int v) {
         player->setVolume(float(v) / 100.0f);
         QSettings().setValue(kVolumeKey, v);
+    });
+    connect(player, &Player::volumeChanged, volume_, [this](float v) {
+        const QSignalBlocker quiet(volume_);  // from elsewhere (MPRIS): the slider follows
+        volume_->setValue(qRound(v * 100.0f));
+        QSettings().setValue(kVolumeKey, volume_->value());
     });
     connect(mute_, &QToolButton::toggled, this, [this, player](bool muted) {
         player->setMuted(muted);

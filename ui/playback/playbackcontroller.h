@@ -71,7 +71,10 @@ public:
     PlaybackSession session() const;
     void restore(const PlaybackSession& session);
 
+    const std::shared_ptr<const LibraryIndex>& library() const { return index_; }
     const std::optional<TrackInfo>& current() const { return current_; }
+    // Something plays after the current track (the queue, the list or autoplay).
+    bool hasNext() const;
     Player::State state() const { return player_->state(); }
     bool shuffle() const { return order_.shuffle(); }
     RepeatMode repeat() const { return order_.repeat(); }
@@ -117,7 +120,6 @@ private:
     void closeListen(Close how, const QString& error = {});
     void advance(bool byUser);
     std::optional<TrackInfo> autoplayNext();
-    bool hasNext() const;
     void onStateChanged(Player::State state);
     void onEndOfMedia();
     void onError(const QString& message);

@@ -68,6 +68,8 @@ Q_SIGNALS:
     void stateChanged(encore::Player::State state);
     void positionChanged(qint64 ms);
     void durationChanged(qint64 ms);
+    // setVolume() changed it (from the player bar, or from the desktop through MPRIS).
+    void volumeChanged(float volume);
     // The item played to its end, and nothing given to setUpcoming() follows it.
     void endOfMedia();
     // The first item given to setUpcoming() plays now: the one before played to its end.
