@@ -155,7 +155,7 @@ private Q_SLOTS:
     void saysWhoItIs() {
         QCOMPARE(mpris_->serviceName(), QStringLiteral("org.mpris.MediaPlayer2.encore"));
         QCOMPARE(get(kRoot, "Identity").toString(), QStringLiteral("Encore"));
-        QCOMPARE(get(kRoot, "DesktopEntry").toString(), QStringLiteral("encore"));
+        QCOMPARE(get(kRoot, "DesktopEntry").toString(), QStringLiteral("org.encore.Encore"));
         QVERIFY(get(kRoot, "CanQuit").toBool() && get(kRoot, "CanRaise").toBool());
         QVERIFY(!get(kRoot, "HasTrackList").toBool());
         QCOMPARE(get(kRoot, "SupportedUriSchemes").toStringList(), QStringList{"file"});

@@ -31,7 +31,7 @@ QString MprisRoot::identity() const {
 }
 
 QString MprisRoot::desktopEntry() const {
-    return QStringLiteral("encore");  // encore.desktop
+    return QStringLiteral("org.encore.Encore");  // org.encore.Encore.desktop
 }
 
 QStringList MprisRoot::supportedUriSchemes() const {
