@@ -1,6 +1,7 @@
 #include "browse/librarymodel.h"
 #include "browse/librarypage.h"
 #include "desktop/mpris.h"
+#include "desktop/singleinstance.h"
 #include "engine.h"
 #include "mainwindow.h"
 #include "settings/loudnesssection.h"
@@ -10,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -61,9 +63,11 @@ void defineOptions(QCommandLineParser& parser) {
     parser.addOption(kVersionOption);
     parser.addOption(
         {QStringLiteral("db"), QStringLiteral("Library database file."), QStringLiteral("PATH")});
-    parser.addPositionalArgument(QStringLiteral("DIR"),
-                                 QStringLiteral("Music folder to add and scan."),
-                                 QStringLiteral("[DIR...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"),
+        QStringLiteral("Music folder to add to the library, or song to play (queued when "
+                       "something plays). With Encore already open, it goes to that window."),
+        QStringLiteral("[PATH...]"));
 }
 
 // A QCoreApplication needs no platform plugin, so help and version work on any terminal.
@@ -106,8 +110,19 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     const QString dbPath = parser.value(QStringLiteral("db"));
-    encore::Engine engine(
-        encore::Database(dbPath.isEmpty() ? encore::Database::defaultPath() : dbPath));
+    const QString database = dbPath.isEmpty() ? encore::Database::defaultPath() : dbPath;
+    QStringList opened;  // files and folders to open, from a file manager or the shell
+    for (const QString& path : parser.positionalArguments())
+        opened.append(QFileInfo(path).absoluteFilePath());
+    // One window per library: an Encore already open on it takes them and comes forward.
+    encore::SingleInstance instance(database);
+    if (instance.handOver(opened)) {
+        std::printf("encore: handed to the Encore already open on %s\n", qPrintable(database));
+        return 0;
+    }
+    if (QString why; !instance.listen(&why))
+        std::fprintf(stderr, "encore: %s\n", qPrintable(why));
+    encore::Engine engine{encore::Database(database)};
     // untagged files get R128 levels, at idle, unless the listener switched it off
     engine.setMeasureLoudnessInBackground(encore::LoudnessSection::inBackground());
     const encore::Status started = engine.start();
@@ -124,11 +139,13 @@ int main(int argc, char** argv) {
         [&window](encore::TrackId id) { return window.libraryPage()->model()->playsOf(id); });
     if (QString why; !mpris.registerOn(QDBusConnection::sessionBus(), &why))
         std::fprintf(stderr, "encore: %s\n", qPrintable(why));
-    QStringList roots;
-    for (const QString& dir : parser.positionalArguments())
-        roots.append(QDir(dir).absolutePath());
-    if (roots.isEmpty())
+    QObject::connect(&instance, &encore::SingleInstance::openRequested, &window,
+                     &encore::MainWindow::openPaths);
+    if (opened.isEmpty()) {
         window.offerFirstRun();
-    engine.scan(roots);  // no folders named: rescan the known ones
+        engine.scan();  // rescans the known folders
+    } else {
+        window.openPaths(opened);  // folders join the library, songs play once it is loaded
+    }
     return app.exec();
 }

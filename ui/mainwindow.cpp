@@ -2,6 +2,7 @@
 
 #include "browse/librarypage.h"
 #include "dashboards/dashboardspage.h"
+#include "desktop/pathopener.h"
 #include "engine.h"
 #include "firstrunwizard.h"
 #include "pages/historypage.h"
@@ -91,7 +92,8 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     , scan_status_(new ScanStatus(engine, this))
     , import_status_(new ImportStatus(engine, this))
     , loudness_status_(new LoudnessStatus(engine, this))
-    , library_count_(new QLabel(this)) {
+    , library_count_(new QLabel(this))
+    , opener_(new PathOpener(engine, *playback_, this)) {
     setWindowTitle(tr("Encore"));
     setWindowIcon(Icons::get(QStringLiteral("folder-music")));
 
@@ -132,6 +134,8 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
         setSuggestionProvider(recommender_);
 
     connect(&engine_, &Engine::libraryChanged, this, &MainWindow::reloadLibrary);
+    connect(opener_, &PathOpener::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
     // New measures reach the player through the index (nothing else depends on them).
     connect(&engine_, &Engine::loudnessMeasured, this, &MainWindow::reloadLibrary);
     connect(library_, &LibraryPage::playRequested, playback_, &PlaybackController::playContext);
@@ -371,7 +375,15 @@ void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
         });
     }
     library_loaded_ = true;
+    opener_->libraryLoaded();
     Q_EMIT libraryLoaded(tracks);
+}
+
+void MainWindow::openPaths(const QStringList& paths) {
+    showNormal();
+    raise();
+    activateWindow();
+    opener_->open(paths);
 }
 
 void MainWindow::offerFirstRun() {

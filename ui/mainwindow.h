@@ -21,6 +21,7 @@ class LibraryPage;
 class LoudnessStatus;
 class ModelStatus;
 class NowPlayingBar;
+class PathOpener;
 class PlayQueue;
 class PlaybackController;
 class RecommenderProvider;
@@ -88,6 +89,10 @@ public:
     void chooseHistoryToImport();
     // Reads the Plays and Last played columns again (off the GUI thread).
     void reloadPlayStats();
+    // Files and folders from the desktop (a second start, `encore FILE... DIR...`): folders join
+    // the library, songs play or queue (see PathOpener); the window comes to the front.
+    void openPaths(const QStringList& paths);
+    PathOpener* pathOpener() const { return opener_; }
 
 Q_SIGNALS:
     // A library snapshot reached the table.
@@ -130,6 +135,7 @@ private:
     RecommenderProvider* recommender_ = nullptr;
     ModelStatus* model_status_ = nullptr;
     QLabel* library_count_;
+    PathOpener* opener_;
     bool loading_ = false;
     bool reload_pending_ = false;
     bool library_loaded_ = false;

@@ -60,11 +60,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("firstLine");
         const QString help = QStringLiteral("--help");
         QTest::newRow("encore --help")
-            << kGui << QStringList{help} << QStringLiteral("Usage: encore [options] [DIR...]");
+            << kGui << QStringList{help} << QStringLiteral("Usage: encore [options] [PATH...]");
         QTest::newRow("encore -h") << kGui << QStringList{QStringLiteral("-h")}
-                                   << QStringLiteral("Usage: encore [options] [DIR...]");
+                                   << QStringLiteral("Usage: encore [options] [PATH...]");
         QTest::newRow("encore DIR --help") << kGui << QStringList{QStringLiteral("/nowhere"), help}
-                                           << QStringLiteral("Usage: encore [options] [DIR...]");
+                                           << QStringLiteral("Usage: encore [options] [PATH...]");
         QTest::newRow("encore --version") << kGui << QStringList{QStringLiteral("--version")}
                                           << QStringLiteral("encore ") + kVersion;
         QTest::newRow("encore-cli --version") << kCli << QStringList{QStringLiteral("--version")}
