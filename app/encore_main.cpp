@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "mainwindow.h"
 #include "settings/loudnesssection.h"
+#include "store/locationoptions.h"
 #include "widgets/appearance.h"
 
 #include <QApplication>
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -61,8 +63,7 @@ void defineOptions(QCommandLineParser& parser) {
         QStringLiteral("Encore: a music library that learns from how you listen."));
     parser.addHelpOption();
     parser.addOption(kVersionOption);
-    parser.addOption(
-        {QStringLiteral("db"), QStringLiteral("Library database file."), QStringLiteral("PATH")});
+    encore::LocationOptions::define(parser);
     parser.addPositionalArgument(
         QStringLiteral("PATH"),
         QStringLiteral("Music folder to add to the library, or song to play (queued when "
@@ -109,8 +110,7 @@ int main(int argc, char** argv) {
     defineOptions(parser);
     parser.process(app);
 
-    const QString dbPath = parser.value(QStringLiteral("db"));
-    const QString database = dbPath.isEmpty() ? encore::Database::defaultPath() : dbPath;
+    const QString database = encore::LocationOptions::database(parser).path();
     QStringList opened;  // files and folders to open, from a file manager or the shell
     for (const QString& path : parser.positionalArguments())
         opened.append(QFileInfo(path).absoluteFilePath());
@@ -129,6 +129,19 @@ int main(int argc, char** argv) {
     if (!started) {
         std::fprintf(stderr, "encore: %s\n", qPrintable(started.error()));
         return 2;
+    }
+    if (const QString profile = encore::LocationOptions::profile(parser); !profile.isEmpty()) {
+        const auto& profiles = engine.profiles();
+        const bool known = std::any_of(profiles.begin(), profiles.end(),
+                                       [&](const encore::Profile& p) { return p.name == profile; });
+        if (!known) {
+            std::fprintf(stderr,
+                         "encore: there is no listener profile \"%s\"; `encore-cli profiles` "
+                         "lists them, `encore-cli profiles add NAME` adds one.\n",
+                         qPrintable(profile));
+            return 1;
+        }
+        engine.setActiveProfile(profile);  // this window listens as them (and so does the CLI)
     }
     encore::MainWindow window(engine);
     window.reloadLibrary();  // reads on a pool thread while the window opens

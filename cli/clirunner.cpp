@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include "command.h"
+#include "store/locationoptions.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
@@ -8,14 +9,6 @@
 namespace encore::cli {
 
 namespace {
-
-const QCommandLineOption kDbOption(
-    QStringLiteral("db"),
-    QStringLiteral("Library database file (default: %1).").arg(Database::defaultPath()),
-    QStringLiteral("PATH"));
-const QCommandLineOption kProfileOption(
-    QStringLiteral("profile"), QStringLiteral("Listener profile (default: the active one)."),
-    QStringLiteral("NAME"));
 
 void printOverview(QTextStream& out) {
     out << "Usage: encore-cli COMMAND [options]\n\n"
@@ -25,7 +18,7 @@ void printOverview(QTextStream& out) {
         out << QStringLiteral("  %1%2\n")
                    .arg(QString::fromLatin1(command.name), -10)
                    .arg(QString::fromUtf8(command.summary));
-    out << "\nGlobal options: --db PATH, --profile NAME, --help.\n"
+    out << "\nGlobal options: --data-dir DIR, --db PATH, --profile NAME, --help.\n"
            "Run `encore-cli COMMAND --help` for a command's options.\n"
            "`encore-cli --version` prints the version.\n"
            "Exit codes: 0 ok, 1 usage error, 2 runtime error.\n";
@@ -42,12 +35,11 @@ const Command* findCommand(const QString& name) {
 }  // namespace
 
 Database CommandContext::database() const {
-    const QString path = parser.value(kDbOption);
-    return Database(path.isEmpty() ? Database::defaultPath() : path);
+    return LocationOptions::database(parser);
 }
 
 QString CommandContext::profile() const {
-    return parser.value(kProfileOption);
+    return LocationOptions::profile(parser);
 }
 
 int fail(CommandContext& context, const QString& message) {
@@ -89,8 +81,7 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, boo
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
     parser.addOption(helpOption);
-    parser.addOption(kDbOption);
-    parser.addOption(kProfileOption);
+    LocationOptions::define(parser);
     parser.addPositionalArgument(QString::fromLatin1(command->name), QString(), QString());
     command->define(parser);
 

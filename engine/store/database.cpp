@@ -87,9 +87,17 @@ Status applyMigration(QSqlDatabase& db, int version, const QString& dbPath) {
 
 Database::Database(QString path) : path_(std::move(path)) {}
 
+QString Database::defaultDataDir() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/Encore");
+}
+
+QString Database::pathIn(const QString& dataDir) {
+    return dataDir + QStringLiteral("/encore.sqlite");
+}
+
 QString Database::defaultPath() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return dir + QStringLiteral("/Encore/encore.sqlite");
+    return pathIn(defaultDataDir());
 }
 
 int Database::latestSchemaVersion() {

@@ -16,6 +16,11 @@ class Database {
 public:
     explicit Database(QString path);
 
+    // <XDG data>/Encore (~/.local/share/Encore): the database and the recommender's model
+    // (--data-dir moves both).
+    static QString defaultDataDir();
+    // encore.sqlite in `dataDir`.
+    static QString pathIn(const QString& dataDir);
     // The default file: <XDG data>/Encore/encore.sqlite.
     static QString defaultPath();
 

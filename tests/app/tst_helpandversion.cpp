@@ -2,8 +2,10 @@
 // or QT_QPA_PLATFORM): --help and --version answer, naming the program as a user types it and
 // the version of CMakeLists.txt's project(), never a path into the build.
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -16,26 +18,32 @@ struct Run {
     QString err;
 };
 
-Run runWithoutDisplay(const QString& program, const QStringList& arguments) {
+Run run(const QString& program, const QStringList& arguments, bool display) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const QString& name : {QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("DISPLAY"),
                                 QStringLiteral("WAYLAND_DISPLAY")})
         environment.remove(name);
+    if (display)
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
-    Run run;
+    Run result;
     if (!process.waitForFinished(kTimeoutMs)) {
         process.kill();
         process.waitForFinished();
-        run.err = QStringLiteral("did not finish: ") + process.errorString();
-        return run;
+        result.err = QStringLiteral("did not finish: ") + process.errorString();
+        return result;
     }
     if (process.exitStatus() == QProcess::NormalExit)
-        run.code = process.exitCode();
-    run.out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    run.err += QString::fromLocal8Bit(process.readAllStandardError());
-    return run;
+        result.code = process.exitCode();
+    result.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    result.err += QString::fromLocal8Bit(process.readAllStandardError());
+    return result;
+}
+
+Run runWithoutDisplay(const QString& program, const QStringList& arguments) {
+    return run(program, arguments, false);
 }
 
 const QString kGui = QStringLiteral(ENCORE_GUI_PROGRAM);
@@ -93,6 +101,52 @@ private Q_SLOTS:
         const Run run = runWithoutDisplay(kGui, {QStringLiteral("--help")});
         QVERIFY2(run.out.contains(QStringLiteral("--version")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("--db <PATH>")), qPrintable(run.out));
+    }
+
+    // Both programs take the same --data-dir, --db and --profile.
+    void sharedLocationOptions_data() {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("encore") << kGui << QStringList{QStringLiteral("--help")};
+        QTest::newRow("encore-cli tracks")
+            << kCli << QStringList{QStringLiteral("tracks"), QStringLiteral("--help")};
+    }
+    void sharedLocationOptions() {
+        QFETCH(QString, program);
+        QFETCH(QStringList, arguments);
+        const Run help = runWithoutDisplay(program, arguments);
+        for (const char* option : {"--data-dir <DIR>", "--db <PATH>", "--profile <NAME>"})
+            QVERIFY2(help.out.contains(QLatin1String(option)), qPrintable(help.out));
+    }
+
+    // --data-dir holds the database (and, beside it, the model); --db puts the database alone.
+    void dataDirHoldsTheDatabase() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const Run listed =
+            runWithoutDisplay(kCli, {QStringLiteral("tracks"), QStringLiteral("--data-dir"), data});
+        QCOMPARE(listed.code, 0);
+        QVERIFY(QFileInfo::exists(data + QStringLiteral("/encore.sqlite")));
+        const QString alone = dir.filePath(QStringLiteral("alone.sqlite"));
+        const Run elsewhere = runWithoutDisplay(
+            kCli, {QStringLiteral("tracks"), QStringLiteral("--data-dir"),
+                   dir.filePath(QStringLiteral("unused")), QStringLiteral("--db"), alone});
+        QCOMPARE(elsewhere.code, 0);
+        QVERIFY(QFileInfo::exists(alone));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("unused"))));
+    }
+
+    // The window listens as the profile named; one that does not exist is said, with the fix.
+    void anUnknownProfileIsSaid() {
+        QTemporaryDir dir;
+        const Run started = run(kGui,
+                                {QStringLiteral("--data-dir"), dir.path(),
+                                 QStringLiteral("--profile"), QStringLiteral("nobody")},
+                                true);
+        QCOMPARE(started.code, 1);
+        QVERIFY2(started.err.contains(QStringLiteral("there is no listener profile \"nobody\"")) &&
+                     started.err.contains(QStringLiteral("encore-cli profiles add NAME")),
+                 qPrintable(started.err));
     }
 
     // Anything else needs the window: without a display encore says what to do instead.
