@@ -10,6 +10,7 @@
 #include "pages/upnextpage.h"
 #include "playback/coverloader.h"
 #include "playback/listenwiring.h"
+#include "playback/lyricspanel.h"
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
 #include "playback/playbacksessionsettings.h"
@@ -25,7 +26,9 @@
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
 
+#include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFrame>
 #include <QFutureWatcher>
@@ -39,6 +42,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace encore {
@@ -134,6 +138,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
         setSuggestionProvider(recommender_);
 
     connect(&engine_, &Engine::libraryChanged, this, &MainWindow::reloadLibrary);
+    buildLyricsDock();
     connect(opener_, &PathOpener::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
     // New measures reach the player through the index (nothing else depends on them).
@@ -298,6 +303,27 @@ QWidget* MainWindow::buildSidebar() {
     layout->addWidget(sidebar_);
     holder->setFixedWidth(kSidebarWidth + 12);
     return holder;
+}
+
+// Lyrics beside the pages, hidden until asked for (Ctrl+L, or the Lyrics button by the volume).
+void MainWindow::buildLyricsDock() {
+    lyrics_ = new LyricsPanel(*playback_, this);
+    lyrics_dock_ = new QDockWidget(tr("Lyrics"), this);
+    lyrics_dock_->setObjectName(QStringLiteral("lyrics"));
+    lyrics_dock_->setWidget(lyrics_);
+    lyrics_dock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, lyrics_dock_);
+    lyrics_dock_->setVisible(QSettings().value(QStringLiteral("window/lyrics"), false).toBool());
+    QAction* toggle = lyrics_dock_->toggleViewAction();
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    toggle->setToolTip(tr("Lyrics (Ctrl+L)"));
+    addAction(toggle);
+    connect(toggle, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("window/lyrics"), on); });
+    auto* button = new QToolButton(this);
+    button->setDefaultAction(toggle);
+    button->setAutoRaise(true);
+    now_playing_->addControl(button);
 }
 
 void MainWindow::installShortcuts() {

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -19,6 +20,7 @@ class HistoryPage;
 class ImportStatus;
 class LibraryPage;
 class LoudnessStatus;
+class LyricsPanel;
 class ModelStatus;
 class NowPlayingBar;
 class PathOpener;
@@ -70,6 +72,8 @@ public:
     ImportStatus* importStatus() const { return import_status_; }
     LoudnessStatus* loudnessStatus() const { return loudness_status_; }
     QListWidget* sidebar() const { return sidebar_; }
+    LyricsPanel* lyricsPanel() const { return lyrics_; }
+    QDockWidget* lyricsDock() const { return lyrics_dock_; }
 
     void showPage(Page page);
     Page currentPage() const;
@@ -104,6 +108,7 @@ protected:
 
 private:
     QWidget* buildSidebar();
+    void buildLyricsDock();
     void installShortcuts();
     void showLibrary(std::shared_ptr<const LibraryIndex> index);
     void connectListening();
@@ -135,6 +140,8 @@ private:
     RecommenderProvider* recommender_ = nullptr;
     ModelStatus* model_status_ = nullptr;
     QLabel* library_count_;
+    LyricsPanel* lyrics_ = nullptr;
+    QDockWidget* lyrics_dock_ = nullptr;
     PathOpener* opener_;
     bool loading_ = false;
     bool reload_pending_ = false;

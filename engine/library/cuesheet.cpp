@@ -1,6 +1,7 @@
 #include "library/cuesheet.h"
 
 #include "core/loudness.h"
+#include "core/textdecode.h"
 #include "library/audioformats.h"
 
 #include <libcue.h>
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QRegularExpression>
-#include <QStringDecoder>
 
 #include <memory>
 
@@ -30,33 +30,6 @@ struct CdDeleter {
 
 qint64 framesToMs(long frames) {
     return (qint64(frames) * 1000 + kFramesPerSecond / 2) / kFramesPerSecond;
-}
-
-QString decodeText(const QByteArray& bytes, QString& encoding) {
-    if (bytes.startsWith("\xEF\xBB\xBF")) {
-        encoding = QStringLiteral("UTF-8");
-        return QString::fromUtf8(bytes.mid(3));
-    }
-    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
-        encoding = QStringLiteral("UTF-16");
-        QStringDecoder utf16(QStringDecoder::Utf16, QStringDecoder::Flag::ConvertInitialBom);
-        QString text = utf16(bytes);
-        if (text.startsWith(QChar(0xFEFF)))
-            text.remove(0, 1);
-        return text;
-    }
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    QString text = utf8(bytes);
-    if (!utf8.hasError()) {
-        encoding = QStringLiteral("UTF-8");
-        return text;
-    }
-    // EAC and foobar2000 on Western Windows write the ANSI code page.
-    encoding = QStringLiteral("Windows-1252");
-    QStringDecoder cp1252("windows-1252");
-    if (cp1252.isValid())
-        return cp1252(bytes);
-    return QString::fromLatin1(bytes);
 }
 
 QString text(const char* value) {
@@ -138,7 +111,7 @@ Result<CueSheet> parseCueSheet(const QByteArray& bytes, const QString& path) {
     };
     CueSheet sheet;
     sheet.path = path;
-    QString content = decodeText(bytes, sheet.encoding);
+    QString content = decodeForeignText(bytes, &sheet.encoding);
     content.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     content.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     if (content.contains(QChar(0)))

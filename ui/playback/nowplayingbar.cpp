@@ -120,10 +120,12 @@ NowPlayingBar::NowPlayingBar(PlaybackController& playback, CoverLoader& covers, 
            "it. Connect headphones or speakers, or check the sound settings of your desktop."));
     no_output_->hide();
     auto* volume = new QHBoxLayout;
+    controls_ = volume;
     volume->addStretch();
     volume->addWidget(no_output_);
     volume->addWidget(incognito_);
     volume->addSpacing(6);
+    mute_index_ = volume->count();
     volume->addWidget(mute_);
     volume->addWidget(volume_);
 
@@ -335,6 +337,10 @@ void NowPlayingBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange)
         refreshIcons();
     QWidget::changeEvent(event);
+}
+
+void NowPlayingBar::addControl(QWidget* control) {
+    controls_->insertWidget(mute_index_++, control);
 }
 
 }  // namespace encore

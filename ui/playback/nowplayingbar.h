@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 class QSlider;
 class QToolButton;
@@ -31,6 +32,8 @@ public:
     NowPlayingBar(PlaybackController& playback, CoverLoader& covers, QWidget* parent = nullptr);
 
     QToolButton* playButton() const { return play_; }
+    // A control of the window's beside the volume (the lyrics switch).
+    void addControl(QWidget* control);
     QString titleText() const;
     QString detailText() const;
     QString elapsedText() const;
@@ -78,6 +81,8 @@ private:
     Badge* no_output_;
     QString cover_path_;
     bool has_cover_ = false;
+    QHBoxLayout* controls_ = nullptr;  // the row with the volume
+    int mute_index_ = 0;
 };
 
 }  // namespace encore
