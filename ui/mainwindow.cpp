@@ -16,6 +16,7 @@
 #include "playback/playbacksessionsettings.h"
 #include "playback/playerfactory.h"
 #include "playback/playqueue.h"
+#include "playlists/playlistfile.h"
 #include "settings/historysection.h"
 #include "status/importstatus.h"
 #include "status/loudnessstatus.h"
@@ -29,6 +30,8 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFrame>
 #include <QFutureWatcher>
@@ -37,13 +40,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace encore {
 
@@ -99,6 +105,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     , library_count_(new QLabel(this))
     , opener_(new PathOpener(engine, *playback_, this)) {
     setWindowTitle(tr("Encore"));
+    setAcceptDrops(true);
     setWindowIcon(Icons::get(QStringLiteral("folder-music")));
 
     pages_->addWidget(library_);
@@ -165,6 +172,20 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
             });
     connect(playback_, &PlaybackController::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+    connect(up_next_, &UpNextPage::openPlaylistRequested, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Add a playlist to the queue"), QDir::homePath(),
+                                         tr("Playlists (*.m3u *.m3u8 *.pls *.xspf)"));
+        if (!path.isEmpty())
+            opener_->open({path});
+    });
+    connect(up_next_, &UpNextPage::saveQueueRequested, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the queue as a playlist"),
+                                                          QDir::homePath() + tr("/Queue.m3u8"),
+                                                          tr("M3U8 playlist (*.m3u8)"));
+        if (!path.isEmpty())
+            saveQueueAs(path);
+    });
     connect(up_next_, &UpNextPage::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
 
@@ -504,6 +525,40 @@ void MainWindow::reloadPlayStats() {
         }
     });
     watcher->setFuture(engine_.playStats());
+}
+
+void MainWindow::saveQueueAs(const QString& path) {
+    QList<PlaylistEntry> entries;
+    for (int row = 0; row < queue_->size(); ++row) {
+        const TrackInfo& t = queue_->at(row);
+        entries.append({t.path,
+                        t.artist.isEmpty() ? t.title : t.artist + QStringLiteral(" - ") + t.title,
+                        t.duration_ms});
+    }
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const Status saved = watcher->result();
+        statusBar()->showMessage(saved ? tr("Saved the queue as %1").arg(path) : saved.error(),
+                                 kMessageMs);
+        Q_EMIT queueSaved(path, saved.ok());
+    });
+    watcher->setFuture(QtConcurrent::run([path, entries] { return writeM3u8(path, entries); }));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() &&
+        std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); }))
+        event->acceptProposedAction();  // files and folders from a file manager
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        paths << url.toLocalFile();
+    event->acceptProposedAction();
+    opener_->open(paths);
 }
 
 void MainWindow::addFolder() {

@@ -97,14 +97,19 @@ public:
     // the library, songs play or queue (see PathOpener); the window comes to the front.
     void openPaths(const QStringList& paths);
     PathOpener* pathOpener() const { return opener_; }
+    // Writes the queue as an M3U8 at `path` off the GUI thread; queueSaved follows.
+    void saveQueueAs(const QString& path);
 
 Q_SIGNALS:
     // A library snapshot reached the table.
     void libraryLoaded(int tracks);
+    void queueSaved(const QString& path, bool ok);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     QWidget* buildSidebar();

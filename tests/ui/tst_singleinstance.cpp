@@ -7,9 +7,13 @@
 #include "desktop/singleinstance.h"
 #include "playback/playbackcontroller.h"
 #include "playback/playqueue.h"
+#include "playlists/playlistfile.h"
 #include "uitestsupport.h"
 #include "windowfixture.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
@@ -140,6 +144,79 @@ private Q_SLOTS:
         QCOMPARE(app.window->playback()->current()->title, QStringLiteral("Sexy Boy"));
         QVERIFY(app.window->pathOpener()->waiting().isEmpty());
         QCOMPARE(app.model()->rowCount(), 7);
+    }
+
+    // A playlist file (from the Up Next page, the desktop or a drop) plays its songs in order;
+    // what it names that is not a file of the library is said.
+    void aPlaylistPlaysItsSongs() {
+        App app;
+        QVERIFY(app.engine.start().ok());
+        app.open();
+        QVERIFY(app.scan());
+        QTRY_COMPARE(app.model()->rowCount(), 6);
+        const QString list = app.music.filePath(QStringLiteral("evening.m3u8"));
+        QVERIFY(test::writeBytes(list,
+                                 "#EXTM3U\n#EXTINF:3,Portishead - Strangers\n"
+                                 "Portishead/Dummy/03.m4a\nhttp://radio.example/live\n"
+                                 "Chopin/Nocturnes/01.flac\n"));
+        QSignalSpy said(app.window->pathOpener(), &PathOpener::message);
+        app.window->openPaths({list});
+        PlaybackController* playback = app.window->playback();
+        QTRY_COMPARE(playback->state(), Player::State::Playing);
+        QCOMPARE(playback->current()->title, QStringLiteral("Strangers"));
+        playback->next();
+        QTRY_COMPARE(playback->current()->title, QStringLiteral("Nocturne in E-flat"));
+        QVERIFY(!said.isEmpty());
+        QVERIFY2(said.first().at(0).toString().contains(QStringLiteral("radio.example")),
+                 qPrintable(said.first().at(0).toString()));
+    }
+
+    // The queue saved as M3U8 reads back as the same songs, in order, relative to the list.
+    void theQueueSavesAsAPlaylist() {
+        App app;
+        QVERIFY(app.engine.start().ok());
+        app.open();
+        QVERIFY(app.scan());
+        QTRY_COMPARE(app.model()->rowCount(), 6);
+        const QList<TrackId> ids{app.trackIdOf(QStringLiteral("Sour Times")),
+                                 app.trackIdOf(QStringLiteral("Nocturne in B major"))};
+        app.window->playback()->playContext({app.trackIdOf(QStringLiteral("Mysterons"))}, 0);
+        app.window->playback()->enqueue(ids, false);  // while something plays: both queue
+        QTRY_COMPARE(app.window->playback()->queue()->size(), 2);
+        const QString list = app.music.filePath(QStringLiteral("queue.m3u8"));
+        QSignalSpy saved(app.window.get(), &MainWindow::queueSaved);
+        app.window->saveQueueAs(list);
+        QVERIFY(saved.wait(5000));
+        QVERIFY(saved.first().at(1).toBool());
+        const Result<PlaylistFile> read = readPlaylist(list);
+        QVERIFY2(read.ok(), qPrintable(read.error()));
+        QCOMPARE(read->entries.size(), 2);
+        QCOMPARE(read->entries[0].path,
+                 app.music.filePath(QStringLiteral("Portishead/Dummy/02.mp3")));
+        QCOMPARE(read->entries[0].title, QStringLiteral("Portishead - Sour Times"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("\nPortishead/Dummy/02.mp3\n"));  // relative
+    }
+
+    // Files dropped from a file manager onto the window are opened like any other.
+    void filesDroppedOnTheWindowPlay() {
+        App app;
+        QVERIFY(app.engine.start().ok());
+        app.open();
+        QVERIFY(app.scan());
+        QTRY_COMPARE(app.model()->rowCount(), 6);
+        QMimeData mime;
+        mime.setUrls(
+            {QUrl::fromLocalFile(app.music.filePath(QStringLiteral("Portishead/Dummy/01.mp3")))});
+        const QPointF at(app.window->width() / 2.0, app.window->height() / 2.0);
+        QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(app.window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(app.window.get(), &drop);
+        QTRY_COMPARE(app.window->playback()->state(), Player::State::Playing);
+        QCOMPARE(app.window->playback()->current()->title, QStringLiteral("Mysterons"));
     }
 
 private:

@@ -3,6 +3,7 @@
 #include "engine.h"
 #include "library/audioformats.h"
 #include "playback/playbackcontroller.h"
+#include "playlists/playlistfile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -27,12 +28,16 @@ void PathOpener::open(const QStringList& paths) {
     for (const QString& given : paths) {
         const QFileInfo info(given);
         const QString path = QDir::cleanPath(info.absoluteFilePath());
-        if (info.isDir())
+        if (info.isDir()) {
             folders << path;
-        else if (info.isFile() && isAudioFileName(QFile::encodeName(info.fileName())))
+        } else if (info.isFile() && isPlaylistFileName(path)) {
+            files += playlistEntries(path);
+        } else if (info.isFile() && isAudioFileName(QFile::encodeName(info.fileName()))) {
             files << path;
-        else
-            Q_EMIT message(tr("%1 is not a music file or folder Encore can open.").arg(given));
+        } else {
+            Q_EMIT message(
+                tr("%1 is not a music file, playlist or folder Encore can open.").arg(given));
+        }
     }
     const QStringList missing = playOrQueue(files);
     QStringList toScan = folders;
@@ -50,6 +55,22 @@ void PathOpener::open(const QStringList& paths) {
                            : tr("Adding %1 to the library: the songs play when it is scanned.")
                                  .arg(toScan.join(QStringLiteral(", "))));
     }
+}
+
+// A playlist's songs, in order (what it names that is no file is said and left out).
+QStringList PathOpener::playlistEntries(const QString& path) {
+    const Result<PlaylistFile> read = readPlaylist(path);
+    if (!read) {
+        Q_EMIT message(read.error());
+        return {};
+    }
+    QStringList files;
+    for (const PlaylistEntry& entry : read->entries)
+        files << entry.path;
+    if (!read->skipped.isEmpty())
+        Q_EMIT message(tr("%1: %n entries left out (%2)", nullptr, int(read->skipped.size()))
+                           .arg(read->name, read->skipped.first()));
+    return files;
 }
 
 void PathOpener::libraryLoaded() {

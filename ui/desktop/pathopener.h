@@ -9,9 +9,9 @@ class Engine;
 class PlaybackController;
 
 // Opens what the desktop hands Encore ("Open with Encore", `encore FILE... DIR...`, a second
-// start): folders join the library and are scanned; songs play (nothing playing) or join the
-// end of the queue (something plays). A song outside the library has its folder scanned first
-// and plays once the library has it.
+// start, a drop on the window, a playlist file): folders join the library and are scanned;
+// songs (and a playlist's songs, in order) play when nothing plays, else join the end of the
+// queue. A song outside the library has its folder scanned first and plays once it is in.
 class PathOpener : public QObject {
     Q_OBJECT
 
@@ -34,6 +34,7 @@ private:
     QStringList playOrQueue(const QStringList& files);
     // The files whose folders were scanned: played or queued now, or said to be missing.
     void resolveWaiting();
+    QStringList playlistEntries(const QString& path);
 
     Engine& engine_;
     PlaybackController& playback_;

@@ -46,6 +46,8 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     , queue_hint_(new QLabel(this))
     , remove_(new QToolButton(this))
     , clear_(new QToolButton(this))
+    , open_playlist_(new QToolButton(this))
+    , save_queue_(new QToolButton(this))
     , upcoming_(new QListWidget(this))
     , recommendations_(new EmptyState(
           QStringLiteral("media-playlist-consecutive"), tr("Suggestions will appear here"),
@@ -86,6 +88,12 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     clear_->setAutoRaise(true);
     connect(remove_, &QToolButton::clicked, this, &UpNextPage::removeSelected);
     connect(clear_, &QToolButton::clicked, queue, &PlayQueue::clear);
+    open_playlist_->setToolTip(tr("Add a playlist file to the queue (M3U, M3U8, PLS, XSPF)"));
+    open_playlist_->setAutoRaise(true);
+    save_queue_->setToolTip(tr("Save the queue as a playlist file (M3U8)"));
+    save_queue_->setAutoRaise(true);
+    connect(open_playlist_, &QToolButton::clicked, this, &UpNextPage::openPlaylistRequested);
+    connect(save_queue_, &QToolButton::clicked, this, &UpNextPage::saveQueueRequested);
     summary_->setForegroundRole(QPalette::PlaceholderText);
     queue_hint_->setWordWrap(true);
     queue_hint_->setForegroundRole(QPalette::PlaceholderText);
@@ -102,6 +110,8 @@ UpNextPage::UpNextPage(PlaybackController& playback, QWidget* parent)
     queueTitle->addWidget(pageHeading(tr("Queue"), this));
     queueTitle->addSpacing(8);
     queueTitle->addWidget(summary_, 1);
+    queueTitle->addWidget(open_playlist_);
+    queueTitle->addWidget(save_queue_);
     queueTitle->addWidget(remove_);
     queueTitle->addWidget(clear_);
 
@@ -294,6 +304,7 @@ void UpNextPage::updateSummary() {
     queue_hint_->setVisible(queue->isEmpty());
     remove_->setEnabled(!queue->isEmpty());
     clear_->setEnabled(!queue->isEmpty());
+    save_queue_->setEnabled(!queue->isEmpty());
 }
 
 void UpNextPage::updateUpcoming() {
@@ -327,6 +338,8 @@ void UpNextPage::removeSelected() {
 void UpNextPage::refreshIcons() {
     remove_->setIcon(Icons::get(QStringLiteral("list-remove")));
     clear_->setIcon(Icons::get(QStringLiteral("edit-clear-all")));
+    open_playlist_->setIcon(Icons::get(QStringLiteral("document-open")));
+    save_queue_->setIcon(Icons::get(QStringLiteral("document-save")));
 }
 
 void UpNextPage::changeEvent(QEvent* event) {

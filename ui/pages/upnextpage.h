@@ -63,6 +63,9 @@ Q_SIGNALS:
     void message(const QString& text);
     // A list of suggestions was shown (possibly empty).
     void suggestionsShown();
+    // The listener wants to open a playlist file into the queue, or save the queue as one.
+    void openPlaylistRequested();
+    void saveQueueRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -82,6 +85,8 @@ private:
     QLabel* queue_hint_;
     QToolButton* remove_;
     QToolButton* clear_;
+    QToolButton* open_playlist_;
+    QToolButton* save_queue_;
     QListWidget* upcoming_;
     EmptyState* recommendations_;
     QStackedWidget* suggestion_stack_;
