@@ -24,6 +24,7 @@
 #include "status/scanstatus.h"
 #include "suggest/recommenderprovider.h"
 #include "suggest/similarpanel.h"
+#include "suggest/suggestionlist.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
 
@@ -149,7 +150,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     connect(opener_, &PathOpener::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
     // New measures reach the player through the index (nothing else depends on them).
-    connect(&engine_, &Engine::loudnessMeasured, this, &MainWindow::reloadLibrary);
+    connect(&engine_, &Engine::loudnessMeasured, this, &MainWindow::reloadLevels);
     connect(library_, &LibraryPage::playRequested, playback_, &PlaybackController::playContext);
     connect(library_, &LibraryPage::enqueueRequested, this,
             [this](const QList<TrackId>& ids, bool next) {
@@ -186,6 +187,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
         if (!path.isEmpty())
             saveQueueAs(path);
     });
+    offerSavingAsPlaylist(up_next_->suggestionList(), tr("Recommended.m3u8"));
     connect(up_next_, &UpNextPage::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
 
@@ -253,6 +255,7 @@ void MainWindow::setSuggestionProvider(SuggestionProvider* provider) {
         return;
     similar_ = new SimilarPanel(provider, this);
     library_->setSidePanel(similar_);
+    offerSavingAsPlaylist(similar_->list(), tr("Similar.m3u8"));
     auto show = [this](TrackId id) {
         const std::optional<TrackInfo> track = id ? playback_->resolve(id) : std::nullopt;
         similar_->showSimilar(track ? id : 0, track ? track->title : QString());
@@ -406,6 +409,26 @@ void MainWindow::reloadLibrary() {
     watcher->setFuture(engine_.loadLibraryIndex());
 }
 
+// New loudness measures change what the player levels, not what the table shows: the player
+// gets the new snapshot; the table (a model reset and sort of every row on this thread) does
+// not. A full reload under way or due carries the measures anyway.
+void MainWindow::reloadLevels() {
+    if (loading_ || !library_loaded_) {
+        reloadLibrary();
+        return;
+    }
+    using Loaded = Result<std::shared_ptr<const LibraryIndex>>;
+    auto* watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
+        const Loaded loaded = watcher->result();
+        watcher->deleteLater();
+        if (loaded && !loading_)
+            playback_->setLibrary(loaded.value());
+        Q_EMIT levelsReloaded();
+    });
+    watcher->setFuture(engine_.loadLibraryIndex());
+}
+
 void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
     const int tracks = index ? index->size() : 0;
     playback_->setLibrary(index);
@@ -527,10 +550,38 @@ void MainWindow::reloadPlayStats() {
     watcher->setFuture(engine_.playStats());
 }
 
+// "Recommended next" and "Similar to" kept as playlist files, from their context menus.
+void MainWindow::offerSavingAsPlaylist(SuggestionList* list, const QString& fileName) {
+    connect(list, &SuggestionList::saveRequested, this, [this, list, fileName] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the list as a playlist"), QDir::homePath() + QLatin1Char('/') + fileName,
+            tr("M3U8 playlist (*.m3u8)"));
+        if (!path.isEmpty())
+            saveTracksAs(path, resolveAll(list->trackIds()));
+    });
+}
+
+QList<TrackInfo> MainWindow::resolveAll(const QList<TrackId>& ids) const {
+    QList<TrackInfo> tracks;
+    for (const TrackId id : ids) {
+        if (const std::optional<TrackInfo> t = playback_->resolve(id))
+            tracks.append(*t);
+    }
+    return tracks;
+}
+
 void MainWindow::saveQueueAs(const QString& path) {
+    QList<TrackInfo> tracks;
+    for (int row = 0; row < queue_->size(); ++row)
+        tracks.append(queue_->at(row));
+    saveTracksAs(path, tracks);
+}
+
+void MainWindow::saveTracksAs(const QString& path, const QList<TrackInfo>& tracks) {
     QList<PlaylistEntry> entries;
-    for (int row = 0; row < queue_->size(); ++row) {
-        const TrackInfo& t = queue_->at(row);
+    for (const TrackInfo& t : tracks) {
+        if (t.start_ms > 0 || t.end_ms >= 0)
+            continue;  // a CUE sheet's track is no file of its own that an M3U can name
         entries.append({t.path,
                         t.artist.isEmpty() ? t.title : t.artist + QStringLiteral(" - ") + t.title,
                         t.duration_ms});
@@ -539,7 +590,7 @@ void MainWindow::saveQueueAs(const QString& path) {
     connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
         const Status saved = watcher->result();
-        statusBar()->showMessage(saved ? tr("Saved the queue as %1").arg(path) : saved.error(),
+        statusBar()->showMessage(saved ? tr("Saved the playlist %1").arg(path) : saved.error(),
                                  kMessageMs);
         Q_EMIT queueSaved(path, saved.ok());
     });

@@ -30,6 +30,7 @@ class RecommenderProvider;
 class ScanStatus;
 class SettingsPage;
 class SimilarPanel;
+class SuggestionList;
 class SuggestionProvider;
 class UpNextPage;
 
@@ -97,13 +98,18 @@ public:
     // the library, songs play or queue (see PathOpener); the window comes to the front.
     void openPaths(const QStringList& paths);
     PathOpener* pathOpener() const { return opener_; }
-    // Writes the queue as an M3U8 at `path` off the GUI thread; queueSaved follows.
+    // Writes the queue as an M3U8 at `path` off the GUI thread; queueSaved follows (also for
+    // saveTracksAs).
     void saveQueueAs(const QString& path);
+    // Writes these tracks as an M3U8 (CUE sheets' tracks are left out: no file of their own).
+    void saveTracksAs(const QString& path, const QList<TrackInfo>& tracks);
 
 Q_SIGNALS:
     // A library snapshot reached the table.
     void libraryLoaded(int tracks);
     void queueSaved(const QString& path, bool ok);
+    // The player has the library's newest loudness measures (see reloadLevels).
+    void levelsReloaded();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -113,6 +119,9 @@ protected:
 
 private:
     QWidget* buildSidebar();
+    QList<TrackInfo> resolveAll(const QList<TrackId>& ids) const;
+    void offerSavingAsPlaylist(SuggestionList* list, const QString& fileName);
+    void reloadLevels();
     void buildLyricsDock();
     void installShortcuts();
     void showLibrary(std::shared_ptr<const LibraryIndex> index);

@@ -27,6 +27,7 @@
 #include "pages/historypage.h"
 #include "pages/settingspage.h"
 #include "pages/upnextpage.h"
+#include "playback/lyricspanel.h"
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
 #include "reco/publishedmodel.h"
@@ -46,8 +47,10 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QListView>
@@ -298,6 +301,31 @@ int main(int argc, char** argv) {
         similar->list()->setCurrentRow(0);
     }
     save(window, out, QStringLiteral("05-similar"));
+
+    // Lyrics beside the library: a song of the demo library given an .lrc, playing, its third
+    // line sung.
+    if (const int rows = page->model()->rowCount(); rows > 0) {
+        const TrackId id = page->model()->trackIdAt(0);
+        if (const std::optional<TrackInfo> song = window.playback()->resolve(id)) {
+            QFile lrc(QFileInfo(song->path).path() + QLatin1Char('/') +
+                      QFileInfo(song->path).completeBaseName() + QStringLiteral(".lrc"));
+            if (lrc.open(QIODevice::WriteOnly)) {
+                lrc.write(
+                    "[00:00.00]Where the river meets the night\n[00:01.50]we walk the "
+                    "long way home\n[00:03.00]every light a little song\n[00:04.50]"
+                    "every song a little light\n[00:06.00]and the morning comes alone\n");
+                lrc.close();
+            }
+            window.lyricsDock()->show();
+            window.playback()->playContext({id}, 0);
+            waitFor(window.lyricsPanel(), &LyricsPanel::loaded, 5000);
+            window.playback()->seek(3200);
+            waitUntil([&] { return window.lyricsPanel()->currentLine() == 2; }, 3000);
+            save(window, out, QStringLiteral("05b-lyrics"));
+            window.playback()->stop();
+            window.lyricsDock()->hide();
+        }
+    }
 
     // A real listening history, imported as Settings → Import does (the writer thread), into
     // its own profile; History and Dashboards show it.

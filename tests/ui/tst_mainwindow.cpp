@@ -212,6 +212,7 @@ private Q_SLOTS:
         QVERIFY(app.engine.start().ok());
         app.open();
         QVERIFY(app.scan());
+        QTRY_COMPARE(app.model()->rowCount(), 6);  // the reload after the scan is in
         QCheckBox* box = app.window->settingsPage()->loudness()->backgroundBox();
         QVERIFY(box->isChecked());
         QVERIFY(LoudnessSection::inBackground());
@@ -219,12 +220,22 @@ private Q_SLOTS:
         QVERIFY(!LoudnessSection::inBackground());
         QVERIFY(!app.engine.isMeasuringLoudness());
         QSignalSpy finished(&app.engine, &Engine::loudnessFinished);
+        QSignalSpy levels(app.window.get(), &MainWindow::levelsReloaded);
+        QSignalSpy resets(app.model(), &QAbstractItemModel::modelReset);
         box->click();  // on again: measures now
         QVERIFY(LoudnessSection::inBackground());
         QVERIFY(finished.wait(30000));
         const auto report = finished.first().at(0).value<LoudnessReport>();
         QVERIFY2(report.measured > 0, "the fixture's untagged files were measured");
         QVERIFY(!report.cancelled);
+        // The player levels with the measures; the table is not reset for them.
+        QVERIFY(levels.wait(10000));
+        const auto& index = app.window->playback()->library();
+        int levelled = 0;
+        for (int row = 0; row < index->size(); ++row)
+            levelled += index->info(row).loudness.has_value();
+        QVERIFY2(levelled >= report.measured, qPrintable(QString::number(levelled)));
+        QCOMPARE(resets.count(), 0);
     }
 
     void emptyPagesSayWhatToDo() {

@@ -272,6 +272,9 @@ void SuggestionList::showContextMenu(const QPoint& pos) {
         menu.addAction(Icons::get(QString::fromLatin1(kActions[a].icon)), tr(kActions[a].tip), this,
                        [this, at, a] { trigger(at, Action(a)); });
     }
+    menu.addSeparator();
+    menu.addAction(Icons::get(QStringLiteral("document-save")), tr("Save this list as a playlist…"),
+                   this, &SuggestionList::saveRequested);
     menu.exec(viewport()->mapToGlobal(pos));
 }
 

@@ -41,6 +41,8 @@ Q_SIGNALS:
     void playRequested(int row);
     void enqueueRequested(encore::TrackId track);
     void notForMeRequested(encore::TrackId track);
+    // The listener wants the whole list kept as a playlist file.
+    void saveRequested();
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
