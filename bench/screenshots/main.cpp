@@ -52,6 +52,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -337,6 +338,11 @@ int main(int argc, char** argv) {
         waitUntil([&] { return engine.activeProfile().name == QLatin1String("Romain"); }, 10000);
         window.showPage(MainWindow::History);
         window.importHistory({history});
+        // Two profiles: the window asks whose history it is, as the listener would answer.
+        if (auto* ask = window.findChild<QInputDialog*>(QStringLiteral("importProfileDialog"))) {
+            ask->setTextValue(QStringLiteral("Romain"));
+            ask->accept();
+        }
         waitFor(&engine, &Engine::importFinished, 10 * 60 * 1000);
         ImportReportDialog* report = nullptr;
         waitUntil([&] { return (report = window.findChild<ImportReportDialog*>()) != nullptr; },
