@@ -101,6 +101,20 @@ struct Session {
     }
 };
 
+// Scans `folder` with the engine and loads the snapshot the player reads.
+Result<std::shared_ptr<const LibraryIndex>> scanAndLoad(Engine& engine, const QString& folder) {
+    QSignalSpy scanned(&engine, &Engine::scanFinished);
+    engine.scan({folder});
+    if (!scanned.wait(30000))
+        return Error{QStringLiteral("the scan of %1 did not finish").arg(folder)};
+    QFutureWatcher<Result<std::shared_ptr<const LibraryIndex>>> loaded;
+    QSignalSpy ready(&loaded, &QFutureWatcherBase::finished);
+    loaded.setFuture(engine.loadLibraryIndex());
+    if (!ready.wait(10000))
+        return Error{QStringLiteral("the library did not load")};
+    return loaded.result();
+}
+
 QStringList plays(const Database& database) {
     ScopedConnection c(database, QStringLiteral("test-plays"));
     QSqlQuery q(c.db());
@@ -145,15 +159,9 @@ private Q_SLOTS:
         QVERIFY(test::encode(wav, flac,
                              {QStringLiteral("title=Long tone"), QStringLiteral("artist=Sine")}));
         QFile::remove(wav);
-        QSignalSpy scanned(&engine, &Engine::scanFinished);
-        engine.scan({music.path()});
-        QVERIFY(scanned.wait(30000));
-        QFutureWatcher<Result<std::shared_ptr<const LibraryIndex>>> loaded;
-        QSignalSpy ready(&loaded, &QFutureWatcherBase::finished);
-        loaded.setFuture(engine.loadLibraryIndex());
-        QVERIFY(ready.wait(10000));
-        const auto index = loaded.result();
-        QVERIFY(index.ok() && index.value()->size() == 1);
+        const Result<std::shared_ptr<const LibraryIndex>> index = scanAndLoad(engine, music.path());
+        QVERIFY2(index.ok(), qPrintable(index.error()));
+        QCOMPARE(index.value()->size(), 1);
 
         PlayQueue queue;
         auto owned =
@@ -213,15 +221,9 @@ private Q_SLOTS:
             "  TRACK 02 AUDIO\n    TITLE \"Second\"\n    INDEX 01 00:01:30\n"
             "  TRACK 03 AUDIO\n    TITLE \"Third\"\n    INDEX 01 00:02:60\n");
         sheet.close();
-        QSignalSpy scanned(&engine, &Engine::scanFinished);
-        engine.scan({music.path()});
-        QVERIFY(scanned.wait(30000));
-        QFutureWatcher<Result<std::shared_ptr<const LibraryIndex>>> loaded;
-        QSignalSpy ready(&loaded, &QFutureWatcherBase::finished);
-        loaded.setFuture(engine.loadLibraryIndex());
-        QVERIFY(ready.wait(10000));
-        const auto index = loaded.result();
-        QVERIFY(index.ok() && index.value()->size() == 3);
+        const Result<std::shared_ptr<const LibraryIndex>> index = scanAndLoad(engine, music.path());
+        QVERIFY2(index.ok(), qPrintable(index.error()));
+        QCOMPARE(index.value()->size(), 3);
         std::vector<TrackId> album;
         for (const QString& title : {"First", "Second", "Third"}) {
             for (int row = 0; row < 3; ++row) {
