@@ -386,6 +386,14 @@ bool LibraryIndex::hasGenre(int row, int genre) const {
     return std::find(genresBegin(row), genresEnd(row), genre) != genresEnd(row);
 }
 
+int LibraryIndex::rowOfFile(const QString& path) const {
+    for (int row = 0; row < size(); ++row) {
+        if (paths_[row] == path && !isRange(row))
+            return row;
+    }
+    return -1;
+}
+
 TrackInfo LibraryIndex::info(int row) const {
     TrackInfo info{id(row),    path(row),       title(row),   artist(row),
                    album(row), durationMs(row), loudness(row)};

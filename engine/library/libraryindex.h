@@ -68,6 +68,9 @@ public:
     // The audio file (for a CUE sheet's track, the file its range is in).
     const QString& path(int row) const { return paths_[row]; }
     bool isRange(int row) const { return ranges_.contains(row); }
+    // The row whose track is the whole file at `path` (-1: none; a CUE sheet's file is its
+    // tracks, never one). A scan of every row: for the few paths the desktop hands over.
+    int rowOfFile(const QString& path) const;
     QString genreText(int row) const;
     int year(int row) const { return years_[size_t(row)]; }
     int durationMs(int row) const { return durations_[size_t(row)]; }

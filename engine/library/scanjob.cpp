@@ -251,9 +251,6 @@ void ScanJob::splitBySheets(Plan& plan, ScanReport& report) {
             } else {
                 ++report.files_seen;  // not walked (a FILE elsewhere): counted here
             }
-            plan.to_read.removeIf([&audio](const ParseItem& item) { return item.path == audio; });
-            plan.restores.removeIf(
-                [&audio](const TrackWrite& write) { return write.track.path == audio; });
 
             bool changed = false;
             for (const CueTrack& cue : sheet->tracks) {
@@ -274,6 +271,14 @@ void ScanJob::splitBySheets(Plan& plan, ScanReport& report) {
                 plan.to_read.append({std::move(file), audio, entry.folder_id, 0, sheet});
         }
     }
+    if (claimedBy.isEmpty())
+        return;
+    // One pass each, not one per sheet: a first scan may have 100,000 files to read.
+    plan.to_read.removeIf([&claimedBy](const ParseItem& item) {
+        return !item.sheet && claimedBy.contains(item.path);
+    });
+    plan.restores.removeIf(
+        [&claimedBy](const TrackWrite& write) { return claimedBy.contains(write.track.path); });
 }
 
 // The tracks a read file gives: itself, or the tracks of the sheet that splits it (a sheet

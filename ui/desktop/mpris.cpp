@@ -13,7 +13,6 @@
 #include <QDir>
 #include <QFutureWatcher>
 #include <QImage>
-#include <QMetaClassInfo>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
@@ -34,8 +33,9 @@ Mpris::Mpris(QWidget& window, PlaybackController& playback, Engine& engine, QObj
     , playback_(playback)
     , covers_(new CoverLoader(engine, this))
     , bus_(QStringLiteral("encore-mpris-unregistered")) {
-    new MprisRoot(this);
-    auto* player = new MprisPlayer(this);
+    root_ = new MprisRoot(this);
+    player_ = new MprisPlayer(this);
+    MprisPlayer* player = player_;
     const auto changed = [this](QStringList names) {
         return [this, names] { propertiesChanged(kPlayer, names); };
     };
@@ -133,15 +133,7 @@ QVariantMap Mpris::metadata() const {
 void Mpris::propertiesChanged(const QString& interface, const QStringList& names) {
     if (service_.isEmpty())
         return;
-    QObject* adaptor = nullptr;
-    for (QObject* child : children()) {
-        const QMetaObject* meta = child->metaObject();
-        const int info = meta->indexOfClassInfo("D-Bus Interface");
-        if (info >= 0 && interface == QLatin1String(meta->classInfo(info).value()))
-            adaptor = child;
-    }
-    if (!adaptor)
-        return;
+    QObject* adaptor = interface == kPlayer ? static_cast<QObject*>(player_) : root_;
     QVariantMap changed;
     for (const QString& name : names)
         changed.insert(name, adaptor->property(name.toLatin1().constData()));

@@ -16,6 +16,8 @@ class QWidget;
 namespace encore {
 
 class CoverLoader;
+class MprisPlayer;
+class MprisRoot;
 class Engine;
 class PlaybackController;
 
@@ -63,6 +65,8 @@ private:
     std::function<int(TrackId)> use_count_;
     QString art_path_;  // the audio file art_url_ belongs to
     QString art_url_;   // file:// of the cover, cached as a PNG
+    MprisRoot* root_ = nullptr;
+    MprisPlayer* player_ = nullptr;
 };
 
 }  // namespace encore

@@ -152,12 +152,9 @@ void MprisPlayer::OpenUri(const QString& uri) {
     const QUrl url(uri);
     const std::shared_ptr<const LibraryIndex>& index = mpris_->playback().library();
     if (url.isLocalFile() && index) {
-        const QString path = url.toLocalFile();
-        for (int row = 0; row < index->size(); ++row) {
-            if (index->path(row) == path && !index->isRange(row)) {
-                mpris_->playback().playContext({index->id(row)}, 0);
-                return;
-            }
+        if (const int row = index->rowOfFile(url.toLocalFile()); row >= 0) {
+            mpris_->playback().playContext({index->id(row)}, 0);
+            return;
         }
     }
     if (mpris_->calledFromDBus())

@@ -7,7 +7,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QHash>
 
 namespace encore {
 
@@ -93,19 +92,11 @@ QStringList PathOpener::playOrQueue(const QStringList& files) {
     if (files.isEmpty())
         return {};
     const std::shared_ptr<const LibraryIndex>& index = playback_.library();
-    QHash<QString, TrackId> byPath;
-    if (index) {
-        byPath.reserve(index->size());
-        for (int row = 0; row < index->size(); ++row) {
-            if (!index->isRange(row))  // a CUE sheet's file is its tracks, not one song
-                byPath.insert(index->path(row), index->id(row));
-        }
-    }
     std::vector<TrackId> ids;
     QStringList missing;
     for (const QString& file : files) {
-        if (const auto found = byPath.constFind(file); found != byPath.constEnd())
-            ids.push_back(*found);
+        if (const int row = index ? index->rowOfFile(file) : -1; row >= 0)
+            ids.push_back(index->id(row));
         else
             missing << file;
     }
