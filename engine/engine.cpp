@@ -5,7 +5,9 @@
 #include "library/scanner.h"
 #include "listens/listentracker.h"
 #include "listens/systemclock.h"
+#include "playlists/playlistservice.h"
 #include "reco/recoservice.h"
+#include "store/poolread.h"
 #include "store/settingsstore.h"
 #include "store/trackstore.h"
 
@@ -20,23 +22,6 @@ namespace encore {
 namespace {
 
 constexpr int kRecoStartDelayMs = 2000;  // the window first: the trainer's first read waits
-
-// Pool threads come and go: each read opens its own uniquely named connection.
-QString loaderConnectionName() {
-    static QAtomicInteger<int> counter;
-    return QStringLiteral("encore-loader-%1").arg(counter.fetchAndAddRelaxed(1));
-}
-
-// Runs `read(db)` on a thread of `pool` with a connection of its own.
-template <typename T, typename Read>
-QFuture<Result<T>> readOnPool(QThreadPool* pool, const Database& database, Read read) {
-    return QtConcurrent::run(pool, [database, read]() -> Result<T> {
-        ScopedConnection connection(database, loaderConnectionName());
-        if (!connection.ok())
-            return Error{connection.error()};
-        return read(connection.db());
-    });
-}
 
 }  // namespace
 
@@ -103,10 +88,25 @@ Status Engine::start() {
     connect(scanner_, &Scanner::libraryChanged, this, &Engine::libraryChanged);
     scanner_thread_.start(QThread::IdlePriority);
     startWriter();
+    startPlaylists();
     startRecommender();
     startLoudness();
     started_ = true;
     return {};
+}
+
+void Engine::startPlaylists() {
+    HistoryWriter* writer = writer_;
+    auto writes = [writer](std::function<void(const QSqlDatabase&)> job) {
+        QMetaObject::invokeMethod(
+            writer, [writer, job] { writer->run(job); }, Qt::QueuedConnection);
+    };
+    playlists_ = new PlaylistService(
+        database_, &reads_, writes, clock_, [this] { return active_profile_.id; }, this);
+    for (auto changed : {&Engine::historyChanged, &Engine::libraryChanged})
+        connect(this, changed, playlists_, &PlaylistService::noteLiveChange);
+    connect(this, &Engine::playLogged, playlists_, &PlaylistService::noteLiveChange);
+    connect(this, &Engine::activeProfileChanged, playlists_, &PlaylistService::noteLiveChange);
 }
 
 void Engine::startLoudness() {

@@ -30,6 +30,7 @@ namespace encore {
 
 class Clock;
 class ListenTracker;
+class PlaylistService;
 class RecoService;
 class Scanner;
 
@@ -151,6 +152,12 @@ public:
     void removeProfile(const QString& name);
     void setActiveProfile(const QString& name);
 
+    // --- Playlists ---------------------------------------------------------------------------
+
+    // Saved and smart playlists (null before start()); they live on this thread. Smart ones
+    // hear of every listen, import and scan (PlaylistService::contentsChanged).
+    PlaylistService* playlists() const { return playlists_; }
+
     // --- Shared settings (in the database: encore-cli sees and changes the same) -----------
 
     // Incognito: listens are not logged while it is on.
@@ -208,6 +215,7 @@ private:
     void startWriter();
     void startRecommender();
     void startLoudness();
+    void startPlaylists();
     void noteListensChanged(qint64 count);
     void applyIncognito(bool on);
 
@@ -232,6 +240,7 @@ private:
     std::atomic<int> retrain_interval_minutes_{kDefaultRetrainIntervalMinutes};
     std::optional<RecoSettings> reco_settings_;
     std::unique_ptr<RecoService> reco_;
+    PlaylistService* playlists_ = nullptr;
     int min_plays_for_model_ = 0;
 };
 

@@ -17,6 +17,9 @@
 #include "playback/playerfactory.h"
 #include "playback/playqueue.h"
 #include "playlists/playlistfile.h"
+#include "playlists/playlistpage.h"
+#include "playlists/playlistscontroller.h"
+#include "playlists/playlistsidebar.h"
 #include "settings/historysection.h"
 #include "status/importstatus.h"
 #include "status/loudnessstatus.h"
@@ -44,6 +47,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -114,6 +118,10 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     pages_->addWidget(dashboards_);
     pages_->addWidget(history_);
     pages_->addWidget(settings_);
+    if (engine_.playlists()) {
+        playlists_ = new PlaylistsController(*engine_.playlists(), *playback_, *library_, this);
+        pages_->addWidget(playlists_->page());  // after the pages of Page, never one of them
+    }
 
     auto* body = new QHBoxLayout;
     body->setContentsMargins(0, 0, 0, 0);
@@ -190,6 +198,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     offerSavingAsPlaylist(up_next_->suggestionList(), tr("Recommended.m3u8"));
     connect(up_next_, &UpNextPage::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+    connectPlaylists();
 
     installShortcuts();
     refreshIcons();
@@ -198,6 +207,27 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
 }
 
 MainWindow::~MainWindow() = default;
+
+// An opened playlist takes the page area; a page of the window gives it back.
+void MainWindow::connectPlaylists() {
+    if (!playlists_)
+        return;
+    connect(playlists_, &PlaylistsController::pageRequested, this, [this] {
+        const QSignalBlocker quiet(sidebar_);
+        sidebar_->setCurrentRow(-1);
+        pages_->setCurrentWidget(playlists_->page());
+    });
+    connect(sidebar_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            playlists_->sidebar()->select(0);
+    });
+    connect(playlists_, &PlaylistsController::exportRequested, this,
+            [this](const QString& path, const QList<TrackId>& ids) {
+                saveTracksAs(path, resolveAll(ids));
+            });
+    connect(playlists_, &PlaylistsController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+}
 
 // Every listen goes through the engine's rules to the database writer; the library columns
 // and the messages follow what the writer did.
@@ -325,6 +355,14 @@ QWidget* MainWindow::buildSidebar() {
     auto* layout = new QVBoxLayout(holder);
     layout->setContentsMargins(6, 12, 6, 12);
     layout->addWidget(sidebar_);
+    if (playlists_) {
+        // The pages keep their rows' height; the playlists get the rest of the column.
+        int height = 2 * sidebar_->frameWidth();
+        for (int row = 0; row < sidebar_->count(); ++row)
+            height += sidebar_->item(row)->sizeHint().height() + 2 * sidebar_->spacing();
+        sidebar_->setFixedHeight(height);
+        layout->addWidget(playlists_->sidebar(), 1);
+    }
     holder->setFixedWidth(kSidebarWidth + 12);
     return holder;
 }
@@ -380,7 +418,8 @@ void MainWindow::showPage(Page page) {
 }
 
 MainWindow::Page MainWindow::currentPage() const {
-    return Page(pages_->currentIndex());
+    const int index = pages_->currentIndex();
+    return index < PageCount ? Page(index) : Library;  // a playlist: the Library next time
 }
 
 void MainWindow::reloadLibrary() {
@@ -432,6 +471,8 @@ void MainWindow::reloadLevels() {
 void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
     const int tracks = index ? index->size() : 0;
     playback_->setLibrary(index);
+    if (playlists_)
+        playlists_->setIndex(index);
     library_->setIndex(std::move(index));
     library_count_->setText(tracks == 1 ? tr("1 track")
                                         : tr("%1 tracks").arg(Formatting::count(tracks)));
@@ -622,6 +663,8 @@ void MainWindow::addFolder() {
 void MainWindow::refreshIcons() {
     for (int page = 0; page < PageCount; ++page)
         sidebar_->item(page)->setIcon(Icons::get(QString::fromLatin1(kPages[page].icon)));
+    if (playlists_)
+        playlists_->sidebar()->refreshIcons();
 }
 
 void MainWindow::changeEvent(QEvent* event) {

@@ -26,6 +26,7 @@ class NowPlayingBar;
 class PathOpener;
 class PlayQueue;
 class PlaybackController;
+class PlaylistsController;
 class RecommenderProvider;
 class ScanStatus;
 class SettingsPage;
@@ -73,6 +74,8 @@ public:
     ImportStatus* importStatus() const { return import_status_; }
     LoudnessStatus* loudnessStatus() const { return loudness_status_; }
     QListWidget* sidebar() const { return sidebar_; }
+    // Saved and smart playlists: the sidebar section and its page (null without a started engine).
+    PlaylistsController* playlists() const { return playlists_; }
     LyricsPanel* lyricsPanel() const { return lyrics_; }
     QDockWidget* lyricsDock() const { return lyrics_dock_; }
 
@@ -126,6 +129,7 @@ private:
     void installShortcuts();
     void showLibrary(std::shared_ptr<const LibraryIndex> index);
     void connectListening();
+    void connectPlaylists();
     void connectDashboards();
     void ensureDashboards();
     void startFirstRun(const QStringList& folders, const QStringList& histories);
@@ -157,6 +161,7 @@ private:
     LyricsPanel* lyrics_ = nullptr;
     QDockWidget* lyrics_dock_ = nullptr;
     PathOpener* opener_;
+    PlaylistsController* playlists_ = nullptr;
     bool loading_ = false;
     bool reload_pending_ = false;
     bool library_loaded_ = false;

@@ -74,6 +74,10 @@ bool HistoryWriter::ensureConnection() {
     return true;
 }
 
+void HistoryWriter::run(const Job& job) {
+    job(ensureConnection() ? connection_->db() : QSqlDatabase());
+}
+
 void HistoryWriter::open() {
     lowerThisThreadsPriority();
     if (!ensureConnection())

@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -51,6 +52,10 @@ public:
     void cancelImport();
     // Thread-safe: the ticket of an import about to be queued (see importPaths).
     quint64 queueImport() { return import_tickets_.issue(); }
+    // A small write of another room (playlists) in the writer's turn, on its connection; an
+    // invalid connection when it cannot open (failed() says why).
+    using Job = std::function<void(const QSqlDatabase& db)>;
+    void run(const Job& job);
 
 public Q_SLOTS:
     // Opens the connection, announces the profiles, starts polling the shared settings.

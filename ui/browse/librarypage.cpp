@@ -310,6 +310,8 @@ void LibraryPage::showContextMenu(const QPoint& pos) {
         menu.addAction(tr("Show similar"), this, [this, id] { Q_EMIT similarRequested(id); });
     }
     menu.addSeparator();
+    for (const MenuExtension& extend : menu_extensions_)
+        extend(menu, ids);
     const QString path = at.data(LibraryModel::kPathRole).toString();
     menu.addAction(
         Icons::get(QStringLiteral("folder")), tr("Open containing folder"), this,

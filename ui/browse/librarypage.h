@@ -5,9 +5,12 @@
 #include <QList>
 #include <QWidget>
 
+#include <functional>
+
 #include <vector>
 
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QListView;
 class QSettings;
@@ -48,6 +51,13 @@ public:
     void setSidePanel(QWidget* panel);
     QWidget* sidePanel() const { return side_panel_; }
 
+    // Another room's entries in the table's context menu (playlists, the tag editor), added
+    // after the page's own for the selected tracks.
+    using MenuExtension = std::function<void(QMenu& menu, const QList<TrackId>& selected)>;
+    void addMenuExtension(MenuExtension extension) {
+        menu_extensions_.append(std::move(extension));
+    }
+
     void saveState(QSettings& settings) const;
     void restoreState(const QSettings& settings);
 
@@ -68,6 +78,8 @@ private:
     void rememberSelection();
     void restoreSelection();
     void showContextMenu(const QPoint& pos);
+
+    QList<MenuExtension> menu_extensions_;
     void updateCount();
 
     LibraryModel* model_;
