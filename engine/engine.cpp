@@ -12,6 +12,7 @@
 #include "store/trackstore.h"
 
 #include <QAtomicInteger>
+#include <QFileInfo>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -35,6 +36,7 @@ Engine::Engine(Database database, std::shared_ptr<const Clock> clock, QObject* p
     , tracker_(new ListenTracker(*clock_, this)) {
     qRegisterMetaType<ScanProgress>();
     qRegisterMetaType<ScanReport>();
+    qRegisterMetaType<TagEditReport>();
     scanner_thread_.setObjectName(QStringLiteral("encore-scanner"));
     writer_thread_.setObjectName(QStringLiteral("encore-writer"));
     loudness_thread_.setObjectName(QStringLiteral("encore-loudness"));
@@ -93,6 +95,34 @@ Status Engine::start() {
     startLoudness();
     started_ = true;
     return {};
+}
+
+void Engine::editTags(const QStringList& paths, const TagChange& change) {
+    runTagEdit([paths, change] { return applyTagChanges(paths, change); });
+}
+
+void Engine::undoTagEdit(const TagEditReport& edit) {
+    runTagEdit([edit] { return encore::undoTagEdit(edit); });
+}
+
+void Engine::runTagEdit(std::function<TagEditReport()> edit) {
+    if (!scanner_)
+        return;
+    Scanner* scanner = scanner_;
+    QMetaObject::invokeMethod(
+        scanner,
+        [this, scanner, edit] {
+            const TagEditReport report = edit();
+            QStringList folders;
+            for (const TagEditedFile& file : report.written)
+                folders << QFileInfo(file.path).absolutePath();
+            folders.removeDuplicates();
+            if (!folders.isEmpty())
+                scanner->rescanFolders(folders);  // before the report: the library has the tags
+            QMetaObject::invokeMethod(
+                this, [this, report] { Q_EMIT tagsEdited(report); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 void Engine::startPlaylists() {

@@ -5,6 +5,7 @@
 #include "library/libraryindex.h"
 #include "library/loudnessworker.h"
 #include "library/scanreport.h"
+#include "library/tagedit.h"
 #include "listens/historyreader.h"
 #include "listens/historywriter.h"
 #include "reco/recosettings.h"
@@ -87,6 +88,14 @@ public:
     // The encoded cover picture of a track (embedded, else from its folder); empty if none.
     // Runs on a pool thread; the caller decodes it (the engine has no image types).
     QFuture<QByteArray> coverArt(const QString& audioPath) const;
+
+    // Writes `change` into these files on the scanner thread (never two library writers at
+    // once), then rescans their folders, so the library has the new tags (a track keeps its id
+    // and history: its path is its place); tagsEdited follows with what was written and the
+    // undo of each file.
+    void editTags(const QStringList& paths, const encore::TagChange& change);
+    // Puts the files of an earlier edit back as they were (tagsEdited follows, undo = true).
+    void undoTagEdit(const encore::TagEditReport& edit);
 
     // Changes on disk are rescanned after this debounce (tests shorten it).
     void setWatchDebounceMs(int ms);
@@ -190,6 +199,7 @@ Q_SIGNALS:
     void scanProgress(const encore::ScanProgress& progress);
     void scanFinished(const encore::ScanReport& report);
     void libraryChanged();
+    void tagsEdited(const encore::TagEditReport& report);
     void loudnessStarted();
     void loudnessProgress(const encore::LoudnessProgress& progress);
     void loudnessFinished(const encore::LoudnessReport& report);
@@ -216,6 +226,7 @@ private:
     void startRecommender();
     void startLoudness();
     void startPlaylists();
+    void runTagEdit(std::function<TagEditReport()> edit);
     void noteListensChanged(qint64 count);
     void applyIncognito(bool on);
 

@@ -28,6 +28,7 @@
 #include "suggest/recommenderprovider.h"
 #include "suggest/similarpanel.h"
 #include "suggest/suggestionlist.h"
+#include "tags/tageditcontroller.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
 
@@ -108,7 +109,8 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     , import_status_(new ImportStatus(engine, this))
     , loudness_status_(new LoudnessStatus(engine, this))
     , library_count_(new QLabel(this))
-    , opener_(new PathOpener(engine, *playback_, this)) {
+    , opener_(new PathOpener(engine, *playback_, this))
+    , tag_editor_(new TagEditController(engine, *library_, this)) {
     setWindowTitle(tr("Encore"));
     setAcceptDrops(true);
     setWindowIcon(Icons::get(QStringLiteral("folder-music")));
@@ -199,6 +201,8 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     connect(up_next_, &UpNextPage::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
     connectPlaylists();
+    connect(tag_editor_, &TagEditController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
 
     installShortcuts();
     refreshIcons();
@@ -473,6 +477,7 @@ void MainWindow::showLibrary(std::shared_ptr<const LibraryIndex> index) {
     playback_->setLibrary(index);
     if (playlists_)
         playlists_->setIndex(index);
+    tag_editor_->setIndex(index);
     library_->setIndex(std::move(index));
     library_count_->setText(tracks == 1 ? tr("1 track")
                                         : tr("%1 tracks").arg(Formatting::count(tracks)));

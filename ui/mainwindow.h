@@ -27,6 +27,7 @@ class PathOpener;
 class PlayQueue;
 class PlaybackController;
 class PlaylistsController;
+class TagEditController;
 class RecommenderProvider;
 class ScanStatus;
 class SettingsPage;
@@ -76,6 +77,7 @@ public:
     QListWidget* sidebar() const { return sidebar_; }
     // Saved and smart playlists: the sidebar section and its page (null without a started engine).
     PlaylistsController* playlists() const { return playlists_; }
+    TagEditController* tagEditor() const { return tag_editor_; }
     LyricsPanel* lyricsPanel() const { return lyrics_; }
     QDockWidget* lyricsDock() const { return lyrics_dock_; }
 
@@ -162,6 +164,7 @@ private:
     QDockWidget* lyrics_dock_ = nullptr;
     PathOpener* opener_;
     PlaylistsController* playlists_ = nullptr;
+    TagEditController* tag_editor_;
     bool loading_ = false;
     bool reload_pending_ = false;
     bool library_loaded_ = false;

@@ -30,6 +30,11 @@
 #include "playback/lyricspanel.h"
 #include "playback/nowplayingbar.h"
 #include "playback/playbackcontroller.h"
+#include "playlists/playlistpage.h"
+#include "playlists/playlistscontroller.h"
+#include "playlists/playlistservice.h"
+#include "playlists/playlistsidebar.h"
+#include "playlists/smartplaylisteditor.h"
 #include "reco/publishedmodel.h"
 #include "reco/recoservice.h"
 #include "settings/historysection.h"
@@ -40,6 +45,8 @@
 #include "status/scanproblemsdialog.h"
 #include "suggest/similarpanel.h"
 #include "suggest/suggestionlist.h"
+#include "tags/tageditcontroller.h"
+#include "tags/tageditordialog.h"
 #include "widgets/appearance.h"
 
 #include <QApplication>
@@ -53,10 +60,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QProcess>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -390,6 +399,44 @@ int main(int argc, char** argv) {
             scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
             save(window, out, QStringLiteral("07c-dashboards-end"));
             scroll->verticalScrollBar()->setValue(0);
+        }
+    }
+    // Playlists: a ready-made smart playlist over the imported log, its rule editor, a saved
+    // playlist, and the tag editor on three songs.
+    if (PlaylistsController* playlists = window.playlists()) {
+        QListWidget* list = playlists->sidebar()->list();
+        waitUntil([&] { return list->count() >= 5; }, 10000);
+        for (int row = 0; row < list->count(); ++row) {
+            if (list->item(row)->text() == QLatin1String("Forgotten favourites"))
+                list->setCurrentRow(row);
+        }
+        waitFor(playlists->page(), &PlaylistPage::shown, 30000);
+        save(window, out, QStringLiteral("09-smart-playlist"));
+        if (const auto& shown = playlists->page()->contents(); shown && shown->rules) {
+            SmartPlaylistEditor editor(*engine.playlists(), shown->playlist.name, *shown->rules,
+                                       &window);
+            editor.show();
+            waitUntil([&] { return editor.preview()->text().contains(QLatin1String("match")); },
+                      30000);
+            save(editor, out, QStringLiteral("09b-smart-editor"));
+        }
+        QList<TrackId> mix;
+        for (int row = 0; row < qMin(9, page->model()->rowCount()); ++row)
+            mix << page->model()->trackIdAt(row * 3 % page->model()->rowCount());
+        playlists->createPlaylist(QStringLiteral("Sunday morning"), mix);
+        waitUntil(
+            [&] {
+                return playlists->page()->contents() &&
+                       playlists->page()->contents()->playlist.name ==
+                           QLatin1String("Sunday morning");
+            },
+            10000);
+        save(window, out, QStringLiteral("09c-playlist"));
+        window.showPage(MainWindow::Library);
+        if (TagEditorDialog* tags = window.tagEditor()->edit(mix.mid(0, 3))) {
+            waitUntil([&] { return tags->isLoaded(); }, 10000);
+            save(*tags, out, QStringLiteral("10-tag-editor"));
+            tags->reject();
         }
     }
     window.showPage(MainWindow::Settings);
