@@ -34,6 +34,7 @@
 #include "playlists/playlistscontroller.h"
 #include "playlists/playlistservice.h"
 #include "playlists/playlistsidebar.h"
+#include "playlists/playlisttrackmodel.h"
 #include "playlists/smartplaylisteditor.h"
 #include "reco/publishedmodel.h"
 #include "reco/recoservice.h"
@@ -406,11 +407,17 @@ int main(int argc, char** argv) {
     if (PlaylistsController* playlists = window.playlists()) {
         QListWidget* list = playlists->sidebar()->list();
         waitUntil([&] { return list->count() >= 5; }, 10000);
-        for (int row = 0; row < list->count(); ++row) {
-            if (list->item(row)->text() == QLatin1String("Forgotten favourites"))
-                list->setCurrentRow(row);
+        // The first ready-made one that holds songs for this listener.
+        for (const char* name : {"Forgotten favourites", "On repeat this month",
+                                 "Your songs for this hour", "Never played"}) {
+            for (int row = 0; row < list->count(); ++row) {
+                if (list->item(row)->text() == QLatin1String(name))
+                    list->setCurrentRow(row);
+            }
+            waitFor(playlists->page(), &PlaylistPage::shown, 30000);
+            if (playlists->page()->model()->rowCount() > 0)
+                break;
         }
-        waitFor(playlists->page(), &PlaylistPage::shown, 30000);
         save(window, out, QStringLiteral("09-smart-playlist"));
         if (const auto& shown = playlists->page()->contents(); shown && shown->rules) {
             SmartPlaylistEditor editor(*engine.playlists(), shown->playlist.name, *shown->rules,
@@ -435,7 +442,7 @@ int main(int argc, char** argv) {
         window.showPage(MainWindow::Library);
         if (TagEditorDialog* tags = window.tagEditor()->edit(mix.mid(0, 3))) {
             waitUntil([&] { return tags->isLoaded(); }, 10000);
-            save(*tags, out, QStringLiteral("10-tag-editor"));
+            save(*tags, out, QStringLiteral("09d-tag-editor"));
             tags->reject();
         }
     }

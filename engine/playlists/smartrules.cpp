@@ -315,6 +315,8 @@ QString describeSmartRules(const SmartRules& rules) {
                     tr(kind->unit);
         if (kind->kind == SmartValueKind::NumberInDays)
             part += tr(" in the last %1 days").arg(c.days);
+        if (!parts.isEmpty())
+            part[0] = part[0].toLower();  // one sentence: only its first word is capitalised
         parts << part;
     }
     QString text = parts.isEmpty() ? tr("Every song")

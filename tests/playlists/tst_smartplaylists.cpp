@@ -283,7 +283,7 @@ private Q_SLOTS:
         QCOMPARE(back->conditions[0].days, 30);
         const QString words = describeSmartRules(rules);
         QVERIFY2(words.contains(QStringLiteral("Played at least 3 times in the last 30 days, or "
-                                               "Genre is \u201cJazz\u201d, or Never played")),
+                                               "genre is \u201cJazz\u201d, or never played")),
                  qPrintable(words));
         QVERIFY2(words.contains(QLatin1String("at most 25 songs")), qPrintable(words));
     }

@@ -83,6 +83,8 @@ TagEditorDialog::TagEditorDialog(const QStringList& paths, QWidget* parent)
     cover_->setFixedSize(kCoverSize, kCoverSize);
     cover_->setAlignment(Qt::AlignCenter);
     cover_->setFrameShape(QFrame::StyledPanel);
+    cover_->setToolTip(paths_.size() == 1 ? tr("The file's embedded front cover")
+                                          : tr("The first song's embedded front cover"));
     auto* choose = new QPushButton(tr("Choose a cover…"), this);
     auto* remove = new QPushButton(tr("Remove the cover"), this);
     connect(choose, &QPushButton::clicked, this, [this] {
@@ -165,7 +167,7 @@ void TagEditorDialog::showCover(const QByteArray& data) {
         cover_->setPixmap(QPixmap::fromImage(
             image.scaled(kCoverSize, kCoverSize, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
     else
-        cover_->setText(paths_.size() == 1 ? tr("No cover") : tr("Cover of the first song"));
+        cover_->setText(tr("No embedded cover"));
 }
 
 bool TagEditorDialog::setCoverFromFile(const QString& imagePath) {
