@@ -6,6 +6,7 @@
 #include "playlists/playlistservice.h"
 #include "playlists/playlistsidebar.h"
 #include "playlists/smartplaylisteditor.h"
+#include "widgets/formatting.h"
 #include "widgets/icons.h"
 
 #include <QDir>
@@ -147,7 +148,8 @@ void PlaylistsController::createPlaylist(const QString& name, const QList<TrackI
         Q_EMIT message(
             tracks.isEmpty()
                 ? tr("Created the playlist %1: add songs from the Library's menu.").arg(name)
-                : tr("Created the playlist %1 with %n songs", nullptr, int(tracks.size()))
+                : tr("Created the playlist %1 with %2")
+                      .arg(name, Formatting::songs(tracks.size()))
                       .arg(name));
     });
 }
@@ -234,12 +236,12 @@ void PlaylistsController::importFile(const QString& path) {
         }
         open_after_reload_ = done->id;
         QString text =
-            tr("Imported the playlist %1: %n songs", nullptr, done->added).arg(done->name);
+            tr("Imported the playlist %1: %2").arg(done->name, Formatting::songs(done->added));
         if (!done->missing.isEmpty()) {
             const QStringList named = done->missing.mid(0, kMissingListed);
             text +=
-                tr("; %n not in your library, left out (%1%2)", nullptr, int(done->missing.size()))
-                    .arg(named.join(QLatin1String(", ")),
+                tr("; %1 not in your library, left out (%2%3)")
+                    .arg(Formatting::songs(done->missing.size()), named.join(QLatin1String(", ")),
                          done->missing.size() > kMissingListed ? QStringLiteral(", …") : QString());
         }
         if (!done->skipped.isEmpty())
@@ -319,7 +321,7 @@ void PlaylistsController::extendLibraryMenu(QMenu& menu, const QList<TrackId>& s
         add->addAction(name, this, [this, id, name, selected] {
             whenDone(service_.append(id, selected), [this, name, selected](const Status& s) {
                 Q_EMIT message(
-                    s ? tr("Added %n songs to %1", nullptr, int(selected.size())).arg(name)
+                    s ? tr("Added %1 to %2").arg(Formatting::songs(selected.size()), name)
                       : s.error());
             });
         });

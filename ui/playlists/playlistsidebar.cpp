@@ -1,5 +1,6 @@
 #include "playlistsidebar.h"
 
+#include "widgets/formatting.h"
 #include "widgets/icons.h"
 
 #include <QHBoxLayout>
@@ -69,7 +70,7 @@ void PlaylistSidebar::setPlaylists(const QList<PlaylistSummary>& playlists) {
         auto* item = new QListWidgetItem(p.name, list_);
         item->setData(Qt::UserRole, p.id);
         item->setToolTip(p.isSmart() ? tr("%1 (smart playlist)").arg(p.name)
-                                     : tr("%1 (%n songs)", nullptr, p.track_count).arg(p.name));
+                                     : tr("%1 (%2)").arg(p.name, Formatting::songs(p.track_count)));
         item->setSizeHint(QSize(0, fontMetrics().height() + 12));
     }
     refreshIcons();

@@ -3,6 +3,7 @@
 #include "browse/librarypage.h"
 #include "engine.h"
 #include "tags/tageditordialog.h"
+#include "widgets/formatting.h"
 #include "widgets/icons.h"
 
 #include <QAction>
@@ -69,7 +70,7 @@ TagEditorDialog* TagEditController::edit(const QList<TrackId>& tracks) {
         const TagChange change = dialog->change();
         if (change.isEmpty())
             return;
-        Q_EMIT message(tr("Saving the tags of %n songs…", nullptr, int(dialog->paths().size())));
+        Q_EMIT message(tr("Saving the tags of %1…").arg(Formatting::songs(dialog->paths().size())));
         engine_.editTags(dialog->paths(), change);
     });
     dialog->open();

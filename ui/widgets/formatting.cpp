@@ -54,4 +54,9 @@ QString Formatting::listenTime(qint64 unixSeconds, int utcOffsetMinutes) {
         .arg(QLocale().toString(day, QLocale::ShortFormat), time);
 }
 
+QString Formatting::songs(qint64 n) {
+    return n == 1 ? QCoreApplication::translate("Formatting", "1 song")
+                  : QCoreApplication::translate("Formatting", "%1 songs").arg(count(n));
+}
+
 }  // namespace encore

@@ -13,6 +13,8 @@ public:
     static QString clock(qint64 ms);
     // 12,345 in the user's locale.
     static QString count(qint64 n);
+    // "1 song", "12 songs" (English plurals without a translation file).
+    static QString songs(qint64 n);
     // "Today 14:03", "Yesterday 09:12", else the locale's short date.
     static QString when(qint64 unixSeconds);
     // When a listen started, on the clock of the place it was played (its stored UTC offset):
