@@ -1,5 +1,8 @@
 #include "browse/librarypage.h"
 
+#include "albums/albumgrid.h"
+#include "albums/albumgridmodel.h"
+#include "albums/covercache.h"
 #include "browse/browsermodel.h"
 #include "browse/countdelegate.h"
 #include "widgets/emptystate.h"
@@ -7,6 +10,7 @@
 #include "widgets/icons.h"
 
 #include <QAction>
+#include <QButtonGroup>
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -21,6 +25,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -35,6 +40,7 @@ const auto kHeaderKey = QStringLiteral("library/header");
 const auto kSplitterKey = QStringLiteral("library/splitter");
 const auto kBrowserKey = QStringLiteral("library/browser");
 const auto kSideKey = QStringLiteral("library/side");
+const auto kViewKey = QStringLiteral("library/view");  // "albums" or "songs"
 
 // Opens the view's current row on Enter, like a double-click.
 class EnterFilter : public QObject {
@@ -70,6 +76,14 @@ LibraryPage::LibraryPage(QWidget* parent)
     , filter_(new QLineEdit(this))
     , count_(new QLabel(this))
     , view_(new QTableView(this))
+    , covers_(new CoverCache(CoverCache::defaultDirectory(),
+                             qRound(AlbumGrid::kCoverSide * devicePixelRatioF()),
+                             CoverCache::kDefaultDiskLimitBytes, this))
+    , album_model_(new AlbumGridModel(this))
+    , album_grid_(new AlbumGrid(album_model_, covers_, this))
+    , centre_(new QStackedWidget(this))
+    , songs_button_(new QToolButton(this))
+    , albums_button_(new QToolButton(this))
     , vertical_(new QSplitter(Qt::Vertical, this))
     , side_(new QSplitter(Qt::Horizontal, this))
     , browser_(new QSplitter(Qt::Horizontal, this))
@@ -125,8 +139,17 @@ LibraryPage::LibraryPage(QWidget* parent)
             [this](const QModelIndex& index) { playRow(index.row()); });
     connect(view_, &QTableView::customContextMenuRequested, this, &LibraryPage::showContextMenu);
 
+    connect(album_grid_, &AlbumGrid::albumActivated, this, [this](int row) {
+        const QList<TrackId> ids = album_model_->tracksAt(row);
+        if (!ids.isEmpty())
+            Q_EMIT playRequested(std::vector<TrackId>(ids.begin(), ids.end()), 0);
+    });
+    connect(album_grid_, &AlbumGrid::customContextMenuRequested, this, &LibraryPage::showAlbumMenu);
+    centre_->addWidget(view_);
+    centre_->addWidget(album_grid_);
+
     vertical_->addWidget(browser_);
-    vertical_->addWidget(view_);
+    vertical_->addWidget(centre_);
     vertical_->setStretchFactor(0, 1);
     vertical_->setStretchFactor(1, 3);
     vertical_->setChildrenCollapsible(true);
@@ -143,10 +166,33 @@ LibraryPage::LibraryPage(QWidget* parent)
     connect(empty_->setAction(tr("Add a music folder…")), &QPushButton::clicked, this,
             &LibraryPage::addFolderRequested);
 
+    const struct {
+        QToolButton* button;
+        const char* icon;
+        QString text;
+        QString tip;
+    } modes[] = {{songs_button_, "view-list-details", tr("Songs"), tr("Every song as a table")},
+                 {albums_button_, "view-list-icons", tr("Albums"), tr("Albums by their covers")}};
+    auto* modeGroup = new QButtonGroup(this);
+    for (const auto& m : modes) {
+        m.button->setIcon(Icons::get(QString::fromLatin1(m.icon)));
+        m.button->setText(m.text);
+        m.button->setToolTip(m.tip);
+        m.button->setCheckable(true);
+        m.button->setAutoRaise(true);
+        m.button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        modeGroup->addButton(m.button);
+    }
+    songs_button_->setChecked(true);
+    connect(albums_button_, &QToolButton::toggled, this, &LibraryPage::showAlbums);
+
     auto* top = new QHBoxLayout;
     top->addWidget(filter_, 1);
     top->addSpacing(8);
     top->addWidget(count_);
+    top->addSpacing(8);
+    top->addWidget(songs_button_);
+    top->addWidget(albums_button_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 0);
     layout->setSpacing(8);
@@ -182,6 +228,8 @@ void LibraryPage::setIndex(std::shared_ptr<const LibraryIndex> index) {
     genres_->setIndex(index);
     artists_->setIndex(index);
     albums_->setIndex(index);
+    covers_->clearMemory();  // a rescan may have brought new covers
+    album_model_->setIndex(index);
     model_->setIndex(std::move(index));
     stack_->setCurrentIndex(empty ? 1 : 0);
 }
@@ -236,12 +284,34 @@ void LibraryPage::showFacets() {
         }
     }
     updating_ = false;
+    album_model_->setCounts(c.albums);
     updateCount();
+}
+
+void LibraryPage::showAlbums(bool albums) {
+    if (albums != albums_button_->isChecked()) {
+        (albums ? albums_button_ : songs_button_)->setChecked(true);  // comes back here
+        return;
+    }
+    centre_->setCurrentWidget(albums ? static_cast<QWidget*>(album_grid_) : view_);
+    // The album list above would repeat the grid; genres and artists still narrow it.
+    album_list_->setVisible(!albums);
+    updateCount();
+}
+
+bool LibraryPage::showingAlbums() const {
+    return centre_->currentWidget() == album_grid_;
 }
 
 void LibraryPage::updateCount() {
     const int shown = model_->rowCount();
     const int total = model_->totalCount();
+    if (showingAlbums()) {
+        const int albums = album_model_->rowCount();
+        count_->setText(albums == 1 ? tr("1 album")
+                                    : tr("%1 albums").arg(Formatting::count(albums)));
+        return;
+    }
     count_->setText(
         shown == total
             ? tr("%1 tracks").arg(Formatting::count(total))
@@ -302,21 +372,57 @@ void LibraryPage::showContextMenu(const QPoint& pos) {
     QMenu menu(this);
     menu.addAction(Icons::get(QStringLiteral("media-playback-start")), tr("Play"), this,
                    [this, at] { playRow(at.row()); });
-    menu.addAction(tr("Play next"), this, [this, ids] { Q_EMIT enqueueRequested(ids, true); });
-    menu.addAction(Icons::get(QStringLiteral("list-add")), tr("Add to queue"), this,
-                   [this, ids] { Q_EMIT enqueueRequested(ids, false); });
     if (side_panel_) {
         const TrackId id = model_->trackIdAt(at.row());
         menu.addAction(tr("Show similar"), this, [this, id] { Q_EMIT similarRequested(id); });
     }
+    addTrackActions(menu, ids, at.data(LibraryModel::kPathRole).toString());
+    menu.exec(view_->viewport()->mapToGlobal(pos));
+}
+
+QList<TrackId> LibraryPage::selectedAlbumTracks() const {
+    QList<int> rows;
+    for (const QModelIndex& index : album_grid_->selectionModel()->selectedIndexes())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<TrackId> ids;
+    for (const int row : rows)
+        ids += album_model_->tracksAt(row);
+    return ids;
+}
+
+void LibraryPage::showAlbumMenu(const QPoint& pos) {
+    const QModelIndex at = album_grid_->indexAt(pos);
+    if (!at.isValid())
+        return;
+    if (!album_grid_->selectionModel()->isSelected(at))
+        album_grid_->selectionModel()->select(at, QItemSelectionModel::ClearAndSelect);
+    const QList<TrackId> ids = selectedAlbumTracks();
+    QMenu menu(this);
+    menu.addAction(
+        Icons::get(QStringLiteral("media-playback-start")), tr("Play"), this,
+        [this, ids] { Q_EMIT playRequested(std::vector<TrackId>(ids.begin(), ids.end()), 0); });
+    const int album = album_model_->albumAt(at.row());
+    menu.addAction(tr("Show songs"), this, [this, album] {
+        LibrarySelection s = model_->selection();
+        s.album = album;
+        model_->setSelection(s);
+        showAlbums(false);
+    });
+    addTrackActions(menu, ids, at.data(AlbumGridModel::kCoverPathRole).toString());
+    menu.exec(album_grid_->viewport()->mapToGlobal(pos));
+}
+
+void LibraryPage::addTrackActions(QMenu& menu, const QList<TrackId>& ids, const QString& path) {
+    menu.addAction(tr("Play next"), this, [this, ids] { Q_EMIT enqueueRequested(ids, true); });
+    menu.addAction(Icons::get(QStringLiteral("list-add")), tr("Add to queue"), this,
+                   [this, ids] { Q_EMIT enqueueRequested(ids, false); });
     menu.addSeparator();
     for (const MenuExtension& extend : menu_extensions_)
         extend(menu, ids);
-    const QString path = at.data(LibraryModel::kPathRole).toString();
     menu.addAction(
         Icons::get(QStringLiteral("folder")), tr("Open containing folder"), this,
         [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); });
-    menu.exec(view_->viewport()->mapToGlobal(pos));
 }
 
 void LibraryPage::setSidePanel(QWidget* panel) {
@@ -335,6 +441,8 @@ void LibraryPage::saveState(QSettings& settings) const {
     settings.setValue(kHeaderKey, view_->horizontalHeader()->saveState());
     settings.setValue(kSplitterKey, vertical_->saveState());
     settings.setValue(kBrowserKey, browser_->saveState());
+    settings.setValue(kViewKey,
+                      showingAlbums() ? QStringLiteral("albums") : QStringLiteral("songs"));
     if (side_panel_)
         settings.setValue(kSideKey, side_->saveState());
 }
@@ -345,6 +453,7 @@ void LibraryPage::restoreState(const QSettings& settings) {
         view_->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     vertical_->restoreState(settings.value(kSplitterKey).toByteArray());
     browser_->restoreState(settings.value(kBrowserKey).toByteArray());
+    showAlbums(settings.value(kViewKey).toString() == QLatin1String("albums"));
     if (side_panel_)
         side_->restoreState(settings.value(kSideKey).toByteArray());
 }

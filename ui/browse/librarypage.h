@@ -17,14 +17,19 @@ class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QToolButton;
 
 namespace encore {
 
+class AlbumGrid;
+class AlbumGridModel;
 class BrowserModel;
+class CoverCache;
 class EmptyState;
 
-// The Library page: a filter box, the genre / artist / album browser and the track table,
-// and on its right an optional side panel (the similar-songs list, when a recommender is there).
+// The Library page: a filter box, the genre / artist / album browser and under it the track
+// table or the album grid (the Songs / Albums switch), and on its right an optional side panel
+// (the similar-songs list, when a recommender is there).
 class LibraryPage : public QWidget {
     Q_OBJECT
 
@@ -40,6 +45,13 @@ public:
     QListView* genreList() const { return genre_list_; }
     QListView* artistList() const { return artist_list_; }
     QListView* albumList() const { return album_list_; }
+    AlbumGrid* albumGrid() const { return album_grid_; }
+    AlbumGridModel* albumModel() const { return album_model_; }
+    CoverCache* covers() const { return covers_; }
+
+    // Albums as a grid of covers instead of the track table (the filter and picks apply).
+    void showAlbums(bool albums);
+    bool showingAlbums() const;
 
     void setIndex(std::shared_ptr<const LibraryIndex> index);
     void focusFilter();
@@ -78,6 +90,9 @@ private:
     void rememberSelection();
     void restoreSelection();
     void showContextMenu(const QPoint& pos);
+    void showAlbumMenu(const QPoint& pos);
+    void addTrackActions(QMenu& menu, const QList<TrackId>& ids, const QString& path);
+    QList<TrackId> selectedAlbumTracks() const;
 
     QList<MenuExtension> menu_extensions_;
     void updateCount();
@@ -92,6 +107,12 @@ private:
     QListView* artist_list_;
     QListView* album_list_;
     QTableView* view_;
+    CoverCache* covers_;
+    AlbumGridModel* album_model_;
+    AlbumGrid* album_grid_;
+    QStackedWidget* centre_;
+    QToolButton* songs_button_;
+    QToolButton* albums_button_;
     QSplitter* vertical_;
     QSplitter* side_;
     QWidget* side_panel_ = nullptr;
