@@ -1,11 +1,11 @@
 // screenshots [--out DIR] [--library DIR] [--tracks N] [--history DIR]
 //
 // Renders Encore's main views to PNG files and prints the folder: Library (plain with the
-// similar-songs panel, filtered, browsed, dark), Up Next with a queue and the recommender's
-// suggestions with their reasons (light and dark, and the stand-ins of a fresh profile),
-// "Similar to" a track, History with a real imported listening history and its import report,
-// the Dashboards on that history, Settings (profiles, history import and deletion), the
-// first-run wizard (both pages), the incognito badge and the scan problem list. Without
+// similar-songs panel, filtered, browsed, dark, the album grid light and dark), Up Next with a
+// queue and the recommender's suggestions with their reasons (light and dark, and the stand-ins of
+// a fresh profile), "Similar to" a track, History with a real imported listening history and its
+// import report, the Dashboards on that history, Settings (profiles, history import and deletion),
+// the first-run wizard (both pages), the incognito badge and the scan problem list. Without
 // --library it makes a demo library with bench/make-library (N tracks, 15 genres, album
 // covers) and scans it; the demo profile then listens to it for 45 days (demolistens.h,
 // logged through the engine as the player does) and the recommender trains on that. The
@@ -16,6 +16,7 @@
 
 #include "demolistens.h"
 
+#include "albums/covercache.h"
 #include "browse/browsermodel.h"
 #include "browse/librarypage.h"
 #include "dashboards/dashboardspage.h"
@@ -180,6 +181,7 @@ int main(int argc, char** argv) {
     QSettings::setDefaultFormat(QSettings::IniFormat);  // never the user's settings
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, work.path());
     QCoreApplication::setOrganizationName(QStringLiteral("EncoreScreenshots"));
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(work.filePath(QStringLiteral("cache"))));
 
     QString library = parser.value(QStringLiteral("library"));
     if (library.isEmpty()) {
@@ -295,6 +297,17 @@ int main(int argc, char** argv) {
     }
     save(window, out, QStringLiteral("03-library-browse"));
     page->genreList()->setCurrentIndex(page->genres()->index(0));
+
+    // The album grid, its covers decoded (embedded pictures and folder images).
+    auto showAlbumGrid = [&](const QString& name) {
+        page->showAlbums(true);
+        settle(100);
+        if (!page->covers()->isIdle())
+            waitFor(page->covers(), &CoverCache::idle, 30000);
+        save(window, out, name);
+        page->showAlbums(false);
+    };
+    showAlbumGrid(QStringLiteral("03b-library-albums"));
 
     // Up Next: the queue, then the recommender's picks with their reasons; a row selected
     // shows its buttons (play now, queue, not for me).
@@ -462,6 +475,7 @@ int main(int argc, char** argv) {
     Appearance::apply(Appearance::Mode::Dark);
     window.showPage(MainWindow::Library);
     save(window, out, QStringLiteral("10-library-dark"));
+    showAlbumGrid(QStringLiteral("10b-library-albums-dark"));
     window.showPage(MainWindow::UpNext);
     waitFor(upNext, &UpNextPage::suggestionsShown, 5000);
     upNext->suggestionList()->setCurrentRow(0);

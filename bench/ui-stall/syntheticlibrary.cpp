@@ -12,6 +12,10 @@ namespace {
 constexpr int kBatch = 5000;  // rows per transaction
 }  // namespace
 
+QString syntheticLibraryRoot() {
+    return QStringLiteral("/tmp/encore-bench/ui-stall-library");
+}
+
 Status writeSyntheticLibrary(const Database& database, int tracks, quint64 seed) {
     PlanOptions options;
     options.files = tracks;
@@ -21,7 +25,7 @@ Status writeSyntheticLibrary(const Database& database, int tracks, quint64 seed)
     if (!connection.ok())
         return Error{connection.error()};
     TrackStore store(connection.db());
-    const QString root = QStringLiteral("/nonexistent/encore-ui-stall");
+    const QString root = syntheticLibraryRoot();
     const Result<FolderId> folder = store.ensureFolder(root);
     if (!folder)
         return Error{folder.error()};

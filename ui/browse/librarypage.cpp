@@ -229,8 +229,9 @@ void LibraryPage::setIndex(std::shared_ptr<const LibraryIndex> index) {
     artists_->setIndex(index);
     albums_->setIndex(index);
     covers_->clearMemory();  // a rescan may have brought new covers
-    album_model_->setIndex(index);
     model_->setIndex(std::move(index));
+    album_grid_stale_ = true;
+    syncAlbumGrid();
     stack_->setCurrentIndex(empty ? 1 : 0);
 }
 
@@ -284,8 +285,18 @@ void LibraryPage::showFacets() {
         }
     }
     updating_ = false;
-    album_model_->setCounts(c.albums);
+    syncAlbumGrid();
     updateCount();
+}
+
+void LibraryPage::syncAlbumGrid() {
+    if (!showingAlbums())
+        return;
+    if (album_grid_stale_) {
+        album_model_->setIndex(model_->libraryIndex());
+        album_grid_stale_ = false;
+    }
+    album_model_->setCounts(model_->facetCounts().albums);
 }
 
 void LibraryPage::showAlbums(bool albums) {
@@ -296,6 +307,7 @@ void LibraryPage::showAlbums(bool albums) {
     centre_->setCurrentWidget(albums ? static_cast<QWidget*>(album_grid_) : view_);
     // The album list above would repeat the grid; genres and artists still narrow it.
     album_list_->setVisible(!albums);
+    syncAlbumGrid();
     updateCount();
 }
 

@@ -93,6 +93,9 @@ private:
     void showAlbumMenu(const QPoint& pos);
     void addTrackActions(QMenu& menu, const QList<TrackId>& ids, const QString& path);
     QList<TrackId> selectedAlbumTracks() const;
+    // Brings the album grid up to the snapshot and the filter, only while it is shown: the
+    // songs view does not pay for it.
+    void syncAlbumGrid();
 
     QList<MenuExtension> menu_extensions_;
     void updateCount();
@@ -120,6 +123,7 @@ private:
     QStackedWidget* stack_;
     EmptyState* empty_;
     bool updating_ = false;
+    bool album_grid_stale_ = true;  // a new snapshot the hidden grid has not taken yet
     QList<TrackId> kept_selection_;
     TrackId kept_current_ = 0;
 };
