@@ -149,8 +149,7 @@ void PlaylistsController::createPlaylist(const QString& name, const QList<TrackI
             tracks.isEmpty()
                 ? tr("Created the playlist %1: add songs from the Library's menu.").arg(name)
                 : tr("Created the playlist %1 with %2")
-                      .arg(name, Formatting::songs(tracks.size()))
-                      .arg(name));
+                      .arg(name, Formatting::songs(tracks.size())));
     });
 }
 
