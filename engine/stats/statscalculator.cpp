@@ -32,7 +32,8 @@ StatsReport computeStats(const StatsData& data, const StatsQuery& asked, const P
     report.history_ms = msSince(timer);
     const qint64 now =
         query.now_seconds > 0 ? query.now_seconds : QDateTime::currentSecsSinceEpoch();
-    const StatsContext context{data, query, fold, history, now};
+    const StatsContext context{data,    query, fold,
+                               history, now,   periodEvidence(data.catalogue, fold)};
 
     // Each step fills one part; the page shows it as soon as the callback hands it on.
     auto step = [&](StatsPart part, auto&& fill) {

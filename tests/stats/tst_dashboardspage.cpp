@@ -3,6 +3,7 @@
 // period and profile selectors recompute, refresh() follows new listens, exports write files.
 #include "statsfixture.h"
 
+#include "dashboards/axisticks.h"
 #include "dashboards/chartcard.h"
 #include "dashboards/chartdata.h"
 #include "dashboards/charttablemodel.h"
@@ -11,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QImage>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QtTest>
@@ -68,6 +70,35 @@ private Q_SLOTS:
         temp_.reset();
     }
 
+    // Ticks are round, start at an exact zero, and never print alike.
+    void valueTicksAreRoundAndDistinct() {
+        ValueTicks t = niceTicks(-1.2e-17, 0.83, 6, false);
+        QCOMPARE(t.low, 0.0);  // not -2.77556e-17
+        QCOMPARE(t.step, 0.2);
+        QCOMPARE(t.high, 1.0);
+        QCOMPARE(t.count, 6);
+        QCOMPARE(t.decimals, 1);
+        // 0% to 3% in 6 ticks: 0.5% apart, so one decimal, not "1%, 1%, 1%".
+        t = niceTicks(0.0, 3.0, 7, false);
+        QCOMPARE(t.step, 0.5);
+        QCOMPARE(t.decimals, 1);
+        QStringList printed;
+        for (int i = 0; i < t.count; ++i)
+            printed << QString::number(t.low + i * t.step, 'f', t.decimals);
+        QCOMPARE(printed.size(), int(QSet<QString>(printed.begin(), printed.end()).size()));
+        // Plays are whole: never a tick at 0.5 plays.
+        t = niceTicks(0.0, 3.0, 7, true);
+        QCOMPARE(t.step, 1.0);
+        QCOMPARE(t.decimals, 0);
+        QCOMPARE(niceTicks(0.0, 0.0, 5, true).high, 1.0);  // all zero: a unit range
+        QCOMPARE(niceTicks(0.0, 10.0, 5, false).step, 2.5);
+        QCOMPARE(niceTicks(0.0, 10.0, 5, false).decimals, 1);
+        // Labels 40 px wide with 16 px gaps in 500 px: 9 fit, so 24 hours show every 3rd.
+        QCOMPARE(labelsThatFit(500, 40), 9);
+        QCOMPARE(labelStep(24, 9), 3);
+        QCOMPARE(labelStep(5, 9), 1);
+    }
+
     void chartDataFormatsAndExports() {
         ChartData d;
         d.category_title = QStringLiteral("Genre, main");
@@ -121,11 +152,13 @@ private Q_SLOTS:
         QCOMPARE(page.report()->overview.plays, qint64(6));
         QVERIFY(page.card(QStringLiteral("genres"))
                     ->headline()
-                    .startsWith(QStringLiteral("Rock is your most played genre")));
+                    .startsWith(QStringLiteral("Play a few more songs with genre tags")));
         // 19:00 UTC + 2 h: Monday 2024-04-01 21:00 local.
         QCOMPARE(page.card(QStringLiteral("heatmap"))->data().values[0][21], 1.0);
+        // Six plays in six days: the card asks for more instead of naming a habit.
         QCOMPARE(page.card(QStringLiteral("heatmap"))->headline(),
-                 QStringLiteral("You listen most on Monday evenings."));
+                 QStringLiteral("Play for a few more days to see your weekly rhythm. So far: 6 "
+                                "plays on 6 days."));
         QCOMPARE(page.card(QStringLiteral("top-artists"))
                      ->model()
                      ->data(page.card(QStringLiteral("top-artists"))->model()->index(0, 0))

@@ -33,6 +33,8 @@ ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
     , key_(key)
     , headline_(new QLabel(this))
     , caption_(new QLabel(this))
+    , details_(new QLabel(this))
+    , details_button_(new QToolButton(this))
     , stack_(new QStackedWidget(this))
     , table_(new QTableView(this))
     , numbers_(new QToolButton(this))
@@ -54,6 +56,15 @@ ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
     headline_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     caption_->setWordWrap(true);
     caption_->setForegroundRole(QPalette::PlaceholderText);
+    details_->setWordWrap(true);
+    details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    details_->setObjectName(QStringLiteral("details"));
+    details_->hide();
+    details_button_->setText(tr("Details"));
+    details_button_->setCheckable(true);
+    details_button_->setToolTip(tr("How this was worked out: the method, interval and test"));
+    details_button_->hide();
+    connect(details_button_, &QToolButton::toggled, this, &ChartCard::showDetails);
 
     table_->setModel(model_);
     table_->verticalHeader()->hide();
@@ -84,6 +95,7 @@ ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(caption_, 1);
+    buttons->addWidget(details_button_);
     buttons->addWidget(numbers_);
     buttons->addWidget(export_);
     auto* layout = new QVBoxLayout(this);
@@ -94,6 +106,7 @@ ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
     fitChartHeight();
     layout->addWidget(stack_);
     layout->addLayout(buttons);
+    layout->addWidget(details_);
     layout->addStretch(1);  // a shorter card in a row keeps its content at the top
     setPending(true);
 }
@@ -116,6 +129,41 @@ void ChartCard::setCaption(const QString& caption) {
 
 QString ChartCard::caption() const {
     return caption_->text();
+}
+
+void ChartCard::setDetails(const QString& details) {
+    details_->setText(details);
+    details_button_->setVisible(!details.isEmpty());
+    if (details.isEmpty())
+        showDetails(false);
+}
+
+QString ChartCard::details() const {
+    return details_->text();
+}
+
+bool ChartCard::detailsShown() const {
+    return details_button_->isChecked() && !details_->isHidden();
+}
+
+void ChartCard::showDetails(bool shown) {
+    shown = shown && !details_->text().isEmpty();
+    details_button_->setChecked(shown);
+    details_->setVisible(shown);
+}
+
+QList<ChartLabel> ChartCard::chartLabels() const {
+    if (!chart_)
+        return {};
+    QList<ChartLabel> labels = chart_->labels();
+    QWidget* chart = chart_->widget();
+    for (ChartLabel& label : labels)
+        label.rect.translate(chart->mapTo(this, QPoint(0, 0)));
+    return labels;
+}
+
+QWidget* ChartCard::chartWidget() const {
+    return chart_ ? chart_->widget() : nullptr;
 }
 
 void ChartCard::fitChartHeight() {

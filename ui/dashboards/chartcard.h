@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dashboards/chartdata.h"
+#include "dashboards/chartview.h"
 
 #include <QFrame>
 
@@ -17,8 +18,8 @@ class ChartTableModel;
 class ChartView;
 
 // One dashboard: a title that states the answer, a caption saying what is counted, the chart
-// (tooltips give exact values), a "show numbers" toggle to the table behind it, and export as
-// PNG or CSV.
+// (tooltips give exact values), a "show numbers" toggle to the table behind it, "Details"
+// for the method behind the words (test, interval, model), and export as PNG or CSV.
 class ChartCard : public QFrame {
     Q_OBJECT
 
@@ -31,6 +32,15 @@ public:
     QString headline() const;
     void setCaption(const QString& caption);
     QString caption() const;
+    // The method, interval and test behind the headline: hidden until "Details" is pressed;
+    // the button is hidden when there is nothing more to say.
+    void setDetails(const QString& details);
+    QString details() const;
+    bool detailsShown() const;
+    void showDetails(bool shown);
+    // The labels the chart drew, in this card's coordinates (empty for tables).
+    QList<ChartLabel> chartLabels() const;
+    QWidget* chartWidget() const;
     void setData(const ChartData& data);
     const ChartData& data() const;
     bool hasData() const { return has_data_; }
@@ -60,6 +70,8 @@ private:
     QString key_;
     QLabel* headline_;
     QLabel* caption_;
+    QLabel* details_;
+    QToolButton* details_button_;
     QStackedWidget* stack_;
     QTableView* table_;
     QToolButton* numbers_;

@@ -3,6 +3,8 @@
 #include "dashboards/chartdata.h"
 
 #include <QImage>
+#include <QList>
+#include <QRectF>
 #include <QString>
 
 #include <memory>
@@ -14,6 +16,12 @@ namespace encore::dashboards {
 // The one interface between the dashboards and a chart library. Qt Charts (deprecated upstream
 // from Qt 6.10 in favour of Qt Graphs) is used behind it in qtchartview.cpp only; moving to Qt
 // Graphs means writing one more implementation of this class.
+// One piece of text as the chart drew it, in the chart widget's coordinates.
+struct ChartLabel {
+    QString text;
+    QRectF rect;
+};
+
 class ChartView {
 public:
     virtual ~ChartView() = default;
@@ -25,6 +33,8 @@ public:
     virtual void setData(const ChartData& data) = 0;
     // The chart as drawn now, title included (for "export as PNG").
     virtual QImage image() = 0;
+    // Every label drawn now (axes, titles, legend): the layout test checks that none overlap.
+    virtual QList<ChartLabel> labels() = 0;
 };
 
 // A view for charts of this kind: Qt Charts, or the painted heatmap. nullptr for TableOnly.

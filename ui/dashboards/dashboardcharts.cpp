@@ -2,6 +2,7 @@
 
 #include "stats/math/localtime.h"
 #include "stats/summary/headlines.h"
+#include "stats/summary/plainwords.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -27,6 +28,27 @@ QString dayLabel(std::int64_t dayNumber) {
         .arg(d.year)
         .arg(d.month, 2, 10, QLatin1Char('0'))
         .arg(d.day, 2, 10, QLatin1Char('0'));
+}
+
+// "Genre known for 12% of these plays; 9% inferred from the artist's other songs."
+QString genreKnown(double knownShare, double inferredShare) {
+    if (knownShare > 0.995 && inferredShare < 0.005)
+        return {};
+    QString text =
+        QObject::tr("Genre known for %1 of these plays").arg(stats::formatShare(knownShare));
+    if (inferredShare >= 0.005)
+        text += QObject::tr("; for %1 it is inferred from the artist's songs in your library")
+                    .arg(stats::formatShare(inferredShare));
+    return text + QLatin1Char('.');
+}
+
+QString genreKnown(const stats::GenreRanking& g) {
+    const double total = double(std::max<std::int64_t>(1, g.total_plays));
+    return genreKnown(g.knownShare(), double(g.inferred_plays) / total);
+}
+
+QString withSentence(const QString& caption, const QString& sentence) {
+    return sentence.isEmpty() ? caption : caption + QLatin1Char(' ') + sentence;
 }
 
 ChartData make(Kind kind, const QString& categoryTitle, const QString& valueTitle) {
@@ -72,8 +94,10 @@ CardContent genres(const StatsReport& r) {
     }
     d.charted_series = 1;
     return {r.genres.headline,
-            QObject::tr("Plays per genre. A song with several genres counts for each; the share "
-                        "splits it between them, so shares add up to 100%."),
+            withSentence(QObject::tr("Plays per genre. A song with several genres counts for "
+                                     "each; the share splits it between them, so shares add up "
+                                     "to 100%."),
+                         genreKnown(r.genres)),
             d};
 }
 
@@ -91,7 +115,7 @@ CardContent heatmap(const StatsReport& r) {
 }
 
 CardContent shares(const stats::GenreShareTable& t, Kind kind, const QString& bucketTitle,
-                   const QString& caption) {
+                   const QString& caption, const stats::GenreRanking& ranking) {
     ChartData d = make(kind, bucketTitle, QObject::tr("Share of plays"));
     d.categories = t.buckets;
     for (int g = 0; g < t.genres.size(); ++g) {
@@ -103,7 +127,8 @@ CardContent shares(const stats::GenreShareTable& t, Kind kind, const QString& bu
     const std::size_t plays = addSeries(d, QObject::tr("Plays"), Format::Count);
     for (std::size_t b = 0; b < t.totals.size(); ++b)
         d.values[plays][b] = t.totals[b];
-    return {t.headline, caption, d};
+    d.series.last() = QObject::tr("Plays with a known genre");
+    return {t.headline, withSentence(caption, genreKnown(ranking)), d};
 }
 
 CardContent weeks(const StatsReport& r) {
@@ -128,7 +153,7 @@ CardContent top(const std::vector<stats::TopEntry>& entries, const QString& titl
         d.values[hours][i] = double(entries[i].listening_ms) / kMsPerHour;
     }
     d.charted_series = 1;
-    return {headline, QObject::tr("Most played in the period."), d};
+    return {headline, QObject::tr("Most played in the period, imported listens included."), d};
 }
 
 CardContent streaks(const StatsReport& r) {
@@ -232,15 +257,19 @@ CardContent genrePopularity(const StatsReport& r) {
                                    ? QObject::tr("the tracks of your library")
                                    : QObject::tr("every track in your history (no library yet)");
     return {p.headline,
+            QObject::tr("How often the songs of each genre are played: the box holds the middle "
+                        "half of the songs, the line in it the typical one. Over %1, each under "
+                        "its main genre.")
+                .arg(population),
+            d,
             p.sentence + QLatin1Char(' ') +
-                QObject::tr("Plays per track in the period, over %1, each under its main genre.")
-                    .arg(population),
-            d};
+                QObject::tr("Method: share explained is eta squared on plays per track; the "
+                            "test is Kruskal-Wallis.")};
 }
 
 CardContent correlations(const StatsReport& r) {
     const stats::PopularityFactors& f = r.factors;
-    ChartData d = make(Kind::Intervals, QObject::tr("Feature"), QObject::tr("Spearman's rho"));
+    ChartData d = make(Kind::Intervals, QObject::tr("Feature"), QObject::tr("Link with plays"));
     for (const stats::FeatureCorrelation& c : f.correlations)
         d.categories.append(c.feature);
     const std::size_t low = addSeries(d, QObject::tr("95% interval from"), Format::Decimal);
@@ -269,20 +298,21 @@ CardContent correlations(const StatsReport& r) {
             missing.append(c.feature);
     }
     QString caption = QObject::tr(
-        "Rank correlation of each feature with plays per track, with its "
-        "95% interval: a link is claimed only where the interval leaves "
-        "out 0.");
+        "How closely each feature goes with how often a song is played: above 0, songs with "
+        "more of it are played more; the bar shows how sure that is.");
     if (!missing.isEmpty())
         caption +=
             QLatin1Char(' ') +
             QObject::tr("Not enough known values for: %1.").arg(missing.join(QStringLiteral(", ")));
-    return {f.headline, caption, d};
+    return {f.headline, caption, d,
+            QObject::tr("Method: Spearman's rank correlation (rho) of each feature with plays "
+                        "per track, with its 95% interval; a link is claimed only where the "
+                        "interval leaves out 0.")};
 }
 
 CardContent model(const StatsReport& r) {
     const stats::PopularityFactors& f = r.factors;
-    ChartData d = make(Kind::Intervals, QObject::tr("Feature"),
-                       QObject::tr("Plays ratio per standard deviation"));
+    ChartData d = make(Kind::Intervals, QObject::tr("Feature"), QObject::tr("Plays, times"));
     for (const stats::FeatureEffect& e : f.effects)
         d.categories.append(e.feature);
     const std::size_t low = addSeries(d, QObject::tr("95% interval from"), Format::Decimal);
@@ -296,10 +326,13 @@ CardContent model(const StatsReport& r) {
         d.texts[said].append(f.effects[i].sentence);
     }
     d.charted_series = 3;
-    QString caption = f.model_sentence;
+    QString details = f.model_sentence;
     for (const QString& why : f.left_out)
-        caption += QLatin1Char(' ') + why;
-    return {QObject::tr("Together, in one model: effects ranked by size."), caption, d};
+        details += QLatin1Char(' ') + why;
+    return {QObject::tr("Together, in one model: effects ranked by size."),
+            QObject::tr("All features at once: how many times more a song is played for each "
+                        "step up in one feature, the others held the same. 1 means no effect."),
+            d, details};
 }
 
 }  // namespace
@@ -336,7 +369,7 @@ CardContent cardContent(const QString& key, const StatsReport& r) {
         return heatmap(r);
     if (key == QLatin1String("genre-by-hour"))
         return shares(r.time.by_hour, Kind::StackedShares, QObject::tr("Hour"),
-                      by + QObject::tr("of each local hour."));
+                      by + QObject::tr("of each local hour."), r.genres);
     if (key == QLatin1String("genre-by-weekday")) {
         // Full names stand on end under seven narrow bars and run into the axis title.
         stats::GenreShareTable days = r.time.by_weekday;
@@ -344,20 +377,29 @@ CardContent cardContent(const QString& key, const StatsReport& r) {
             days.buckets[b] =
                 QLocale().dayName(int(days.bucket_keys[std::size_t(b)]) + 1, QLocale::ShortFormat);
         return shares(days, Kind::StackedShares, QObject::tr("Weekday"),
-                      by + QObject::tr("of each weekday."));
+                      by + QObject::tr("of each weekday."), r.genres);
     }
     if (key == QLatin1String("genre-by-month"))
         return shares(r.time.by_month, Kind::StackedShares, QObject::tr("Month"),
-                      by + QObject::tr("of each month of the year."));
+                      by + QObject::tr("of each month of the year."), r.genres);
     if (key == QLatin1String("genre-trend"))
         return shares(r.time.trend, Kind::Lines, QObject::tr("Month"),
-                      by + QObject::tr("month by month: how your mix changes."));
+                      by + QObject::tr("month by month: how your mix changes."), r.genres);
     if (key == QLatin1String("plays-per-week"))
         return weeks(r);
     if (key == QLatin1String("top-artists"))
         return top(r.top.artists, QObject::tr("Artist"), r.top.headline, false);
-    if (key == QLatin1String("top-albums"))
-        return top(r.top.albums, QObject::tr("Album"), QObject::tr("Your top albums."), true);
+    if (key == QLatin1String("top-albums")) {
+        CardContent albums =
+            top(r.top.albums, QObject::tr("Album"), QObject::tr("Your top albums."), true);
+        if (r.top.album_known_plays < r.top.total_plays)
+            albums.caption +=
+                QLatin1Char(' ') +
+                QObject::tr("Album known for %1 of these plays: some imported listens name none.")
+                    .arg(stats::formatShare(double(r.top.album_known_plays) /
+                                            double(std::max<std::int64_t>(1, r.top.total_plays))));
+        return albums;
+    }
     if (key == QLatin1String("top-tracks"))
         return top(r.top.tracks, QObject::tr("Song"), QObject::tr("Your top songs."), true);
     if (key == QLatin1String("streaks"))

@@ -23,8 +23,9 @@ const std::vector<CardSpec>& dashboardCards();
 
 struct CardContent {
     QString headline;
-    QString caption;
+    QString caption;  // what is counted, in plain words
     ChartData data;
+    QString details;  // the method, interval and test, under "Details"; may be empty
 };
 
 // The content of card `key` from a report that has the card's part.

@@ -2,6 +2,7 @@
 
 #include "dashboards/chartcard.h"
 #include "dashboards/dashboardcharts.h"
+#include "listens/listenwords.h"
 #include "stats/statsservice.h"
 
 #include <QComboBox>
@@ -246,6 +247,7 @@ void DashboardsPage::fillNextCard() {
         card->setData(content.data);
         card->setHeadline(content.headline);
         card->setCaption(content.caption);
+        card->setDetails(content.details);
         if (isVisible())
             card->reveal();
         else
@@ -276,7 +278,10 @@ void DashboardsPage::finish(const stats::StatsReportPtr& report) {
     report_ = report;
     computing_ = false;
     const stats::Overview& o = report->overview;
-    status_->setText(tr("%1 plays of %2").arg(QLocale().toString(o.plays), o.profile));
+    status_->setText(
+        tr("%1 plays of %2 (%3 listens)")
+            .arg(QLocale().toString(o.plays), o.profile, QLocale().toString(o.listens)));
+    status_->setToolTip(listenwords::all());
     Q_EMIT updated();
 }
 

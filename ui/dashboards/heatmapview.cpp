@@ -16,7 +16,7 @@ constexpr int kRowLabelWidth = 44;
 constexpr int kColumnLabelHeight = 18;
 constexpr int kTitleHeight = 28;
 constexpr int kMinHeight = 220;
-constexpr int kLabelEvery = 3;  // hour labels at 0, 3, 6, ...
+constexpr int kLabelGapPx = 8;  // at least this between two hour labels
 
 class HeatmapWidget final : public QWidget {
 public:
@@ -48,9 +48,9 @@ protected:
                 max = std::max(max, v);
         const QColor hot = palette().color(QPalette::Highlight);
         const QColor cold = palette().color(QPalette::Base);
+        for (const ChartLabel& label : labels())
+            p.drawText(label.rect, Qt::AlignCenter, label.text);
         for (int r = 0; r < rows; ++r) {
-            const QRect label(0, cellTop(r), kRowLabelWidth - 4, cellHeight());
-            p.drawText(label, Qt::AlignRight | Qt::AlignVCenter, data.series[r].left(3));
             for (int c = 0; c < columns; ++c) {
                 const double v = data.values[std::size_t(r)][std::size_t(c)];
                 const double t = max > 0.0 ? v / max : 0.0;
@@ -61,11 +61,42 @@ protected:
                 p.fillRect(cell(r, c).adjusted(1, 1, -1, -1), color);
             }
         }
-        for (int c = 0; c < columns; c += kLabelEvery) {
-            const QRect label(cell(0, c).left(), height() - kColumnLabelHeight,
-                              cellWidth() * kLabelEvery, kColumnLabelHeight);
-            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, data.categories[c].left(2));
+    }
+
+public:
+    // The weekday names down the side and every few hours along the bottom, as many as fit
+    // (every 1, 2, 3, 4, 6 or 12 hours), each in the box its text takes.
+    QList<ChartLabel> labels() const {
+        QList<ChartLabel> out;
+        const QFontMetrics metrics(font());
+        const int rows = int(data.series.size());
+        const int columns = int(data.categories.size());
+        for (int r = 0; r < rows; ++r) {
+            const QString text = data.series[r].left(3);
+            const QSize size = metrics.size(Qt::TextSingleLine, text);
+            out.append({text, QRectF(kRowLabelWidth - 4 - size.width(),
+                                     cellTop(r) + (cellHeight() - size.height()) / 2.0,
+                                     size.width(), size.height())});
         }
+        int widest = 0;
+        for (const QString& c : data.categories)
+            widest = std::max(widest, metrics.horizontalAdvance(c.left(2)));
+        int every = 12;
+        for (int candidate : {1, 2, 3, 4, 6, 12}) {
+            if (cellWidth() * candidate >= widest + kLabelGapPx) {
+                every = candidate;
+                break;
+            }
+        }
+        for (int c = 0; c < columns; c += every) {
+            const QString text = data.categories[c].left(2);
+            const QSize size = metrics.size(Qt::TextSingleLine, text);
+            out.append({text, QRectF(cell(0, c).left(),
+                                     height() - kColumnLabelHeight +
+                                         (kColumnLabelHeight - size.height()) / 2.0,
+                                     size.width(), size.height())});
+        }
+        return out;
     }
 
     bool event(QEvent* e) override {
@@ -119,6 +150,7 @@ public:
         widget_->update();
     }
     QImage image() override { return widget_->grab().toImage(); }
+    QList<ChartLabel> labels() override { return widget_->labels(); }
 
 private:
     HeatmapWidget* widget_;

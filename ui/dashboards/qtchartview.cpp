@@ -1,6 +1,8 @@
 // The only file that includes Qt Charts (see chartview.h).
 #include "dashboards/qtchartview.h"
 
+#include "dashboards/axisticks.h"
+
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
@@ -17,6 +19,9 @@
 #include <QCursor>
 #include <QEvent>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
+#include <QTextDocument>
 #include <QToolTip>
 
 #include <algorithm>
@@ -29,11 +34,11 @@ namespace {
 // A line chart labels at most this many of its categories, evenly spread.
 constexpr int kMaxLineLabels = 8;
 constexpr int kMinChartHeight = 260;
+// A line over this few points also marks each one (a single week is a dot, not nothing).
+constexpr int kMaxMarkedPoints = 12;
+constexpr int kMaxValueTicks = 11;
+constexpr int kTickSpacingLines = 2;  // a value tick every this many text lines up the side
 constexpr int kMaxFlatLabels = 7;
-// Labels along the bottom with more characters than this together go on short lines (bars,
-// boxes) or are slanted (the dates of a line chart).
-constexpr int kMaxFlatChars = 64;
-constexpr int kSlantedAngle = -45;
 constexpr int kLegendMarkerPx = 34;  // marker and spacing of one legend entry
 constexpr int kMinSideLabelPx = 80;
 constexpr int kLegendMarginPx = 30;  // around a legend on the right
@@ -41,21 +46,30 @@ constexpr int kRedrawSlackPx = 48;   // narrower or wider than this: labels are 
 constexpr int kRowGapPx = 8;         // between two names of a ranking
 constexpr int kAxesHeightPx = 110;   // title, value axis and margins of a ranking
 constexpr int kAxesWidthPx = 80;     // value axis and margins beside the plot
-constexpr int kMaxThinnedLabels = 8;
 
 // Qt Charts warns about every non-finite value (a statistic that could not be computed).
 double finite(double v) {
     return std::isfinite(v) ? v : 0.0;
 }
 
-// Round ticks (0.2, not 0.199023); an axis over equal values (all zero) gets a unit range,
-// where Qt's rounding would divide by zero.
-void niceRange(QValueAxis* axis) {
-    if (axis->max() > axis->min())
-        axis->applyNiceNumbers();
-    else
-        axis->setRange(axis->min(), axis->min() + 1.0);
+QString tickFormat(int decimals, bool percent) {
+    return QStringLiteral("%.") + QString::number(decimals) +
+           (percent ? QStringLiteral("f%%") : QStringLiteral("f"));
 }
+
+QString tickText(double value, int decimals, bool percent) {
+    return QString::number(value, 'f', decimals) + (percent ? QStringLiteral("%") : QString());
+}
+
+// What the names along the bottom look like: turned upright, and every step-th shown.
+struct BottomLayout {
+    int angle = 0;
+    int step = 1;
+    bool wrap = false;  // on short lines ("Usual hour<br>of play")
+    bool operator==(const BottomLayout& o) const {
+        return angle == o.angle && step == o.step && wrap == o.wrap;
+    }
+};
 
 // "Artist's<br>share of<br>the library": a long label in short lines (Qt Charts labels take
 // HTML; slanted ones get no room of their own and hide each other).
@@ -89,20 +103,14 @@ QStringList shortened(const QStringList& names, const QFont& font, int maxPx) {
     return out;
 }
 
-// Every few of many names (hours, months), the others blank; blanks stay distinct categories.
-QStringList thinned(const QStringList& names) {
-    const int step = std::max(1, int(std::ceil(double(names.size()) / kMaxThinnedLabels)));
+// Every step-th of many names (hours, months), the others blank; blanks stay distinct
+// categories. Counting from step / 2 keeps the first name, as wide as `step` slots at most,
+// clear of the value axis on its left.
+QStringList thinned(const QStringList& names, int step) {
     QStringList out;
     for (int i = 0; i < names.size(); ++i)
-        out << (i % step == 0 ? names[i] : QString(i, QChar(0x200B)));
+        out << (i % step == step / 2 ? names[i] : QString(i, QChar(0x200B)));
     return out;
-}
-
-int totalChars(const QStringList& names) {
-    int n = 0;
-    for (const QString& name : names)
-        n += int(name.size());
-    return n;
 }
 
 class QtChartView final : public QObject, public ChartView {
@@ -124,10 +132,31 @@ public:
     }
     QImage image() override { return view_->grab().toImage(); }
 
+    // Every text Qt Charts drew (axis labels and titles, the chart title, the legend), in the
+    // view's coordinates.
+    QList<ChartLabel> labels() override {
+        QList<ChartLabel> out;
+        for (QGraphicsItem* item : view_->scene()->items()) {
+            auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+            if (!text || !text->isVisible() || !text->isVisibleTo(nullptr))
+                continue;
+            const QString plain = text->toPlainText().remove(QChar(0x200B)).trimmed();
+            if (plain.isEmpty())
+                continue;
+            // Without the document's margin: the text's own box, turned as it is drawn.
+            const qreal margin = text->document()->documentMargin();
+            const QRectF box = text->boundingRect().adjusted(margin, margin, -margin, -margin);
+            const QRectF inView = view_->mapFromScene(text->mapToScene(box)).boundingRect();
+            out.append({plain, inView});
+        }
+        return out;
+    }
+
     void setData(const ChartData& data) override {
         data_ = data;
         side_axis_ = nullptr;
         bottom_axis_ = nullptr;
+        line_axis_ = nullptr;
         chart_->removeAllSeries();
         for (QAbstractAxis* axis : chart_->axes()) {
             chart_->removeAxis(axis);
@@ -137,13 +166,7 @@ public:
             return;
         built_width_ = view_->width();
         // Turned or flat from the start when the width is known (a later turn redraws).
-        if (data.kind == ChartData::Kind::Bars || data.kind == ChartData::Kind::StackedShares ||
-            data.kind == ChartData::Kind::Boxes || data.kind == ChartData::Kind::Intervals) {
-            const QStringList names = categoryNames();
-            const QStringList shown = names.size() > kMaxFlatLabels ? thinned(names) : names;
-            bottom_angle_ =
-                angleFor(shown, view_->font(), view_->width() - legendWidth() - kAxesWidthPx);
-        }
+        bottom_ = bottomLayout(view_->width() - legendWidth() - kAxesWidthPx);
         switch (data.kind) {
             case ChartData::Kind::Bars:
             case ChartData::Kind::HorizontalBars:
@@ -225,20 +248,94 @@ private:
         return needed < view_->width() - 2 * kLegendMarkerPx ? 0 : widest + kLegendMarginPx;
     }
 
-    // Names along the bottom turn upright when they would run into each other in `plotPx`.
+    // Names along the bottom are thinned out or turn upright when they would run into each
+    // other in `plotPx`: the chart is drawn again when the width asks for another layout.
     void fitBottomLabels(int plotPx) {
-        if (!bottom_axis_)
+        if (!bottom_axis_ && !line_axis_)
             return;
         // Small changes (a scroll bar coming and going) keep the drawing: no redraw loop.
         if (std::abs(view_->width() - built_width_) < kRedrawSlackPx)
             return;
-        const int angle = angleFor(bottom_axis_->categories(), bottom_axis_->labelsFont(), plotPx);
-        if (angle == bottom_angle_)
+        const BottomLayout wanted = bottomLayout(plotPx);
+        if (wanted == bottom_)
             return;
         // Qt Charts lays a turned axis out right only when it is added turned: draw again.
-        bottom_angle_ = angle;
+        bottom_ = wanted;
         QMetaObject::invokeMethod(
             this, [this] { setData(ChartData(data_)); }, Qt::QueuedConnection);
+    }
+
+    // Many names (hours, months, weeks) show every few, as many as fit side by side; a few
+    // names show all, upright where they would touch.
+    BottomLayout bottomLayout(int plotPx) const {
+        BottomLayout layout;
+        const bool lines = data_.kind == ChartData::Kind::Lines;
+        const bool alongBottom = lines || data_.kind == ChartData::Kind::Bars ||
+                                 data_.kind == ChartData::Kind::StackedShares ||
+                                 data_.kind == ChartData::Kind::Boxes ||
+                                 data_.kind == ChartData::Kind::Intervals;
+        const QStringList names = categoryNames();
+        if (!alongBottom || names.isEmpty())
+            return layout;
+        if (!lines && names.size() <= kMaxFlatLabels) {
+            // Side by side if they fit, else on short lines, upright only if even those touch.
+            if (angleFor(names, view_->font(), plotPx) == 0)
+                return layout;
+            QStringList wrappedNames;
+            for (const QString& name : names)
+                wrappedNames << wrapped(name);
+            if (widestLine(wrappedNames, view_->font()) <= double(plotPx) / names.size()) {
+                layout.wrap = true;
+                return layout;
+            }
+            layout.angle = -90;
+            return layout;
+        }
+        const QFontMetrics metrics(view_->font());
+        int widest = 0;
+        for (const QString& name : names)
+            widest = std::max(widest, metrics.horizontalAdvance(name));
+        int fit = labelsThatFit(plotPx, widest);
+        if (lines)
+            fit = std::min(fit, kMaxLineLabels);
+        layout.step = labelStep(int(names.size()), fit);
+        return layout;
+    }
+
+    // Round ticks for the axis's length: as many as fit without touching, with the decimals
+    // their step needs.
+    void applyTicks(QValueAxis* axis, bool alongBottom, bool percent, bool whole) {
+        const QFontMetrics metrics(axis->labelsFont());
+        int maxTicks = kMaxValueTicks;
+        if (alongBottom) {
+            const int span = view_->width() - sideLabelWidth() - kAxesWidthPx;
+            const ValueTicks rough = niceTicks(axis->min(), axis->max(), kMaxValueTicks, whole);
+            const int widest = std::max(
+                metrics.horizontalAdvance(tickText(rough.high, rough.decimals + 1, percent)),
+                metrics.horizontalAdvance(tickText(rough.low, rough.decimals + 1, percent)));
+            maxTicks = labelsThatFit(span, widest);
+        } else {
+            const int span = std::max(kMinChartHeight, view_->height()) - kAxesHeightPx;
+            maxTicks = span / (kTickSpacingLines * metrics.height());
+        }
+        const ValueTicks t =
+            niceTicks(axis->min(), axis->max(), std::clamp(maxTicks, 2, kMaxValueTicks), whole);
+        axis->setRange(t.low, t.high);
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(t.low);
+        axis->setTickInterval(t.step);
+        axis->setMinorTickCount(0);
+        axis->setLabelFormat(tickFormat(t.decimals, percent));
+    }
+
+    static int widestLine(const QStringList& labels, const QFont& font) {
+        const QFontMetrics metrics(font);
+        int widest = 0;
+        for (const QString& label : labels) {
+            for (const QString& line : label.split(QStringLiteral("<br>")))
+                widest = std::max(widest, metrics.horizontalAdvance(line));
+        }
+        return widest;
     }
 
     // -90 when the names shown along the bottom would run into each other in `plotPx`.
@@ -284,16 +381,15 @@ private:
             side_names_ = names;
             axis->append(shortened(names, axis->labelsFont(), sideLabelWidth()));
         } else if (names.size() > kMaxFlatLabels) {
-            axis->append(thinned(names));  // hours, months: every few
-            axis->setLabelsAngle(bottom_angle_);
-        } else if (totalChars(names) > kMaxFlatChars) {
+            axis->append(thinned(names, bottom_.step));  // hours, months: every few
+        } else if (bottom_.wrap) {
             QStringList lines;  // a few long names (features) go on short lines
             for (const QString& name : names)
                 lines << wrapped(name);
             axis->append(lines);
         } else {
             axis->append(names);
-            axis->setLabelsAngle(bottom_angle_);
+            axis->setLabelsAngle(bottom_.angle);
         }
         // A ranking down the side names its rows itself; its title would crowd the names.
         if (!vertical) {
@@ -311,10 +407,11 @@ private:
     QValueAxis* valueAxis() {
         auto* axis = new QValueAxis;
         axis->setTitleText(data_.value_title);
-        const bool share = data_.format(0) == ChartData::Format::Share;
-        axis->setLabelFormat(share ? QStringLiteral("%.0f%%") : QStringLiteral("%g"));
         return axis;
     }
+
+    bool percentValues() const { return data_.format(0) == ChartData::Format::Share; }
+    bool wholeValues() const { return data_.format(0) == ChartData::Format::Count; }
 
     void showBars() {
         const bool horizontal = data_.kind == ChartData::Kind::HorizontalBars;
@@ -349,14 +446,13 @@ private:
         chart_->addSeries(series);
         QBarCategoryAxis* axis = categoryAxis(names, horizontal);
         QValueAxis* values = valueAxis();
-        if (shares)
-            values->setLabelFormat(QStringLiteral("%.0f%%"));
         chart_->addAxis(axis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
         chart_->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
         series->attachAxis(axis);
         series->attachAxis(values);
-        if (!shares)
-            niceRange(values);
+        if (shares)
+            values->setRange(0.0, 100.0);
+        applyTicks(values, horizontal, percent || shares, wholeValues() || shares);
     }
 
     QCategoryAxis* spreadLabels() {
@@ -364,16 +460,14 @@ private:
         axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         axis->setTruncateLabels(false);
         const int n = categories();
-        const int step = std::max(1, int(std::ceil(double(n) / kMaxLineLabels)));
-        QStringList shown;
-        for (int c = 0; c < n; c += step) {
+        // From step / 2, as thinned() does: the first name stays clear of the value axis.
+        for (int c = bottom_.step / 2; c < n; c += bottom_.step)
             axis->append(data_.categories[c], c);
-            shown << data_.categories[c];
-        }
-        if (totalChars(shown) > kMaxFlatChars)
-            axis->setLabelsAngle(kSlantedAngle);  // dates run into each other
-        axis->setRange(0, std::max(1, n - 1));
+        // Half a slot on each side: the first and last names are centred on their points and
+        // would run into the value axis and the legend otherwise (and one point sits mid-way).
+        axis->setRange(-0.5, std::max(1, n) - 0.5);
         axis->setTitleText(data_.category_title);
+        line_axis_ = axis;
         return axis;
     }
 
@@ -387,6 +481,7 @@ private:
         for (int s = 0; s < charted(); ++s) {
             auto* line = new QLineSeries;
             line->setName(data_.series[s]);
+            line->setPointsVisible(categories() <= kMaxMarkedPoints);
             for (int c = 0; c < categories(); ++c) {
                 const double v =
                     finite(data_.values[std::size_t(s)][std::size_t(c)]) * (percent ? 100.0 : 1.0);
@@ -406,12 +501,8 @@ private:
             line->attachAxis(axis);
             line->attachAxis(values);
         }
-        if (percent) {
-            values->setRange(0.0, std::min(100.0, std::max(10.0, std::ceil(top / 10.0) * 10.0)));
-        } else {
-            values->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
-            niceRange(values);
-        }
+        values->setRange(0.0, percent ? std::min(100.0, std::max(10.0, top)) : std::max(1.0, top));
+        applyTicks(values, false, percent, wholeValues());
     }
 
     // Boxes: min, q1, median, q3, max. Intervals: a flat box at the estimate with whiskers
@@ -455,12 +546,11 @@ private:
         chart_->addSeries(series);
         QBarCategoryAxis* axis = categoryAxis(names, false);
         QValueAxis* values = valueAxis();
-        values->setLabelFormat(QStringLiteral("%g"));
         chart_->addAxis(axis, Qt::AlignBottom);
         chart_->addAxis(values, Qt::AlignLeft);
         series->attachAxis(axis);
         series->attachAxis(values);
-        niceRange(values);
+        applyTicks(values, false, false, false);
     }
 
     QChartView* view_;
@@ -468,7 +558,8 @@ private:
     ChartData data_;
     QBarCategoryAxis* side_axis_ = nullptr;    // a ranking's names down the side, if shown
     QBarCategoryAxis* bottom_axis_ = nullptr;  // names along the bottom, if shown
-    int bottom_angle_ = 0;                     // -90 where they would run into each other
+    QCategoryAxis* line_axis_ = nullptr;       // a line chart's spread names along the bottom
+    BottomLayout bottom_;                      // upright and thinned where they would touch
     int built_width_ = 0;                      // the width the chart was drawn for
     QStringList side_names_;
 };

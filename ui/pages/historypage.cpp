@@ -2,6 +2,7 @@
 
 #include "engine.h"
 #include "history/historymodel.h"
+#include "listens/listenwords.h"
 #include "widgets/emptystate.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
@@ -110,6 +111,7 @@ void HistoryPage::updateSummary() {
     const QString listens =
         total == 1 ? tr("1 listen") : tr("%1 listens").arg(Formatting::count(total));
     // With one listener there is no need to say whose history it is.
+    summary_->setToolTip(listenwords::all());
     summary_->setText(engine_.profiles().size() > 1
                           ? tr("%1 by %2, newest first").arg(listens, engine_.activeProfile().name)
                           : tr("%1, newest first").arg(listens));

@@ -1,6 +1,7 @@
 #include "status/importreportdialog.h"
 
 #include "history/formatnames.h"
+#include "listens/listenwords.h"
 #include "widgets/formatting.h"
 #include "widgets/icons.h"
 
@@ -47,8 +48,9 @@ QTreeWidgetItem* fileItem(const FileImportReport& f) {
     item->setText(ImportReportDialog::Plays, number(f.plays));
     item->setToolTip(ImportReportDialog::Plays,
                      ImportReportDialog::tr("%1 of the %2 listens added count as plays; the others "
-                                            "were skipped or stopped short")
-                         .arg(number(f.plays), number(f.added())));
+                                            "were skipped or stopped short.")
+                             .arg(number(f.plays), number(f.added())) +
+                         QLatin1Char('\n') + listenwords::play());
     item->setText(ImportReportDialog::Duplicates, number(f.duplicates));
     item->setText(ImportReportDialog::LeftOut, number(f.skipped()));
     for (int c = ImportReportDialog::Matched; c <= ImportReportDialog::LeftOut; ++c)
@@ -146,6 +148,7 @@ ImportReportDialog::ImportReportDialog(const ImportReport& report, QWidget* pare
     list_->setColumnCount(ColumnCount);
     list_->setHeaderLabels({tr("File"), tr("Format"), tr("In library"), tr("Not in library"),
                             tr("Plays"), tr("Already there"), tr("Left out"), tr("Problem")});
+    list_->headerItem()->setToolTip(Plays, listenwords::play());
     list_->setUniformRowHeights(true);
     list_->setAlternatingRowColors(true);
     list_->header()->setSectionResizeMode(QHeaderView::Interactive);

@@ -48,6 +48,19 @@ std::vector<TopEntry> topOf(std::vector<TopEntry> entries, std::size_t count) {
 
 }  // namespace
 
+Evidence periodEvidence(const Catalogue& c, const PeriodFold& f) {
+    Evidence e;
+    e.plays = f.total_plays;
+    e.listens = f.total_listens;
+    e.active_days = static_cast<std::int64_t>(f.play_days.size());
+    e.span_days = f.total_plays > 0 ? std::int64_t(f.last_day) - f.first_day + 1 : 0;
+    for (std::size_t t = 0; t < c.size() && t < f.plays.size(); ++t) {
+        if (f.plays[t] > 0 && c.firstGenre(t)[0] != c.noGenre())
+            e.known_genre_plays += f.plays[t];
+    }
+    return e;
+}
+
 Overview computeOverview(const StatsContext& x) {
     const PeriodFold& f = x.fold;
     const Catalogue& c = x.data.catalogue;
@@ -66,6 +79,7 @@ Overview computeOverview(const StatsContext& x) {
     o.listening_ms = f.total_listening_ms;
     o.unknown_listens = f.unknown_listens;
     o.library_tracks = static_cast<qint64>(c.librarySize());
+    o.evidence = x.evidence;
     std::vector<std::uint8_t> artistSeen(static_cast<std::size_t>(c.artist_names.size()), 0);
     for (std::size_t t = 0; t < c.size(); ++t) {
         if (f.plays[t] == 0)
@@ -106,12 +120,16 @@ GenreRanking computeGenreRanking(const StatsContext& x) {
     }
     GenreRanking r;
     r.total_plays = f.total_plays;
+    r.known_plays = x.evidence.known_genre_plays;
+    r.unknown_plays = r.total_plays - r.known_plays;
+    for (std::size_t t = 0; t < c.size(); ++t)
+        r.inferred_plays += c.genre_inferred[t] ? f.plays[t] : 0;
     r.total_listening_ms = f.total_listening_ms;
     for (GenreRow& row : all) {
-        if (row.plays == 0 && row.listening_ms == 0)
+        if ((row.plays == 0 && row.listening_ms == 0) || row.no_genre)
             continue;
         row.share =
-            f.total_plays > 0 ? row.weighted_plays / static_cast<double>(f.total_plays) : 0.0;
+            r.known_plays > 0 ? row.weighted_plays / static_cast<double>(r.known_plays) : 0.0;
         r.rows.push_back(std::move(row));
     }
     assignRanks(
@@ -123,7 +141,7 @@ GenreRanking computeGenreRanking(const StatsContext& x) {
     });
     for (std::size_t i = 0; i < r.rows.size(); ++i)
         r.rows[i].rank_by_plays = static_cast<int>(i + 1);
-    r.headline = genreRankingHeadline(r);
+    r.headline = genreRankingHeadline(r, x.evidence);
     return r;
 }
 
@@ -133,6 +151,7 @@ TopLists computeTopLists(const StatsContext& x) {
     std::vector<Tally> artists(static_cast<std::size_t>(c.artist_names.size()));
     std::vector<Tally> albums(static_cast<std::size_t>(c.album_names.size()));
     std::vector<std::int32_t> played;
+    std::int64_t albumKnown = 0;
     for (std::size_t t = 0; t < c.size(); ++t) {
         if (f.plays[t] == 0)
             continue;
@@ -140,6 +159,7 @@ TopLists computeTopLists(const StatsContext& x) {
         artist.plays += f.plays[t];
         artist.ms += f.listening_ms[t];
         if (c.album[t] >= 0) {
+            albumKnown += f.plays[t];
             Tally& album = albums[static_cast<std::size_t>(c.album[t])];
             album.plays += f.plays[t];
             album.ms += f.listening_ms[t];
@@ -148,6 +168,8 @@ TopLists computeTopLists(const StatsContext& x) {
     }
     const std::size_t n = x.options().top_count;
     TopLists top;
+    top.album_known_plays = albumKnown;
+    top.total_plays = f.total_plays;
     // Titles become strings only for the tracks shown; ties go to the older track.
     const std::size_t shown = std::min(n, played.size());
     std::partial_sort(played.begin(), played.begin() + static_cast<std::ptrdiff_t>(shown),
@@ -177,7 +199,7 @@ TopLists computeTopLists(const StatsContext& x) {
                                albums[a].plays, albums[a].ms});
     }
     top.albums = topOf(std::move(entries), n);
-    top.headline = topListsHeadline(top);
+    top.headline = topListsHeadline(top, x.evidence);
     return top;
 }
 

@@ -292,7 +292,7 @@ GenrePopularity computeGenrePopularity(const StatsContext& x) {
     p.kruskal = comparison.kruskal;
     p.finding = groupEffectFinding(p.eta, p.kruskal, comparison.merge, x.options().findings);
     p.sentence = describeGroupEffect(p.finding, GroupWording{}, x.options().findings.alpha);
-    p.headline = genrePopularityHeadline(p);
+    p.headline = genrePopularityHeadline(p, x.evidence);
     return p;
 }
 
@@ -315,7 +315,7 @@ PopularityFactors computePopularityFactors(const StatsContext& x) {
     timer.restart();
     fitModel(x, tracks, features, y, out);
     out.model_ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-    out.headline = factorsHeadline(out);
+    out.headline = factorsHeadline(out, x.evidence);
     return out;
 }
 

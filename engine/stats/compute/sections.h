@@ -8,6 +8,9 @@
 
 namespace encore::stats {
 
+// What the period holds: plays, days, and plays whose genre is known.
+Evidence periodEvidence(const Catalogue& catalogue, const PeriodFold& fold);
+
 Overview computeOverview(const StatsContext& context);
 GenreRanking computeGenreRanking(const StatsContext& context);
 // Chart genres follow the ranking's weighted plays.

@@ -4,6 +4,7 @@
 #include "stats/compute/trackhistory.h"
 #include "stats/load/statsdata.h"
 #include "stats/statsquery.h"
+#include "stats/summary/evidence.h"
 
 namespace encore::stats {
 
@@ -13,7 +14,8 @@ struct StatsContext {
     const StatsQuery& query;
     const PeriodFold& fold;
     const TrackHistory& history;
-    qint64 now = 0;  // query.now_seconds, or the real time
+    qint64 now = 0;     // query.now_seconds, or the real time
+    Evidence evidence;  // what the period holds, for the headlines' minimums
     const StatsOptions& options() const { return query.options; }
 };
 

@@ -43,20 +43,24 @@ ChartGenres chartGenres(const GenreRanking& ranking, int genres, std::size_t cou
 }
 
 // One GenreShareTable from a fold table laid out [bucket * genres + genre].
-GenreShareTable shareTable(const std::vector<double>& flat, int genres, const ChartGenres& chart,
-                           const QStringList& labels, const std::vector<std::int64_t>& keys) {
+GenreShareTable shareTable(const std::vector<double>& flat, int genres, int noGenre,
+                           const ChartGenres& chart, const QStringList& labels,
+                           const std::vector<std::int64_t>& keys) {
     GenreShareTable t;
     t.genres = chart.names;
     t.buckets = labels;
     t.bucket_keys = keys;
     const std::size_t columns = static_cast<std::size_t>(chart.names.size());
     const std::size_t g = static_cast<std::size_t>(genres);
+    double known = 0.0;
+    double all = 0.0;
     for (std::size_t b = 0; b < keys.size(); ++b) {
         std::vector<double> row(columns, 0.0);
         double total = 0.0;
         for (std::size_t genre = 0; genre < g; ++genre) {
             const double v = flat[b * g + genre];
-            if (v == 0.0)
+            all += v;
+            if (v == 0.0 || int(genre) == noGenre)
                 continue;
             const std::size_t column = static_cast<std::size_t>(chart.columnOf[genre]);
             if (column < columns)
@@ -65,7 +69,9 @@ GenreShareTable shareTable(const std::vector<double>& flat, int genres, const Ch
         }
         t.plays.push_back(std::move(row));
         t.totals.push_back(total);
+        known += total;
     }
+    t.known_share = all > 0.0 ? known / all : 0.0;
     return t;
 }
 
@@ -112,33 +118,34 @@ TimePatterns computeTimePatterns(const StatsContext& x, const GenreRanking& rank
     t.heatmap = f.heatmap;
     t.total_plays = f.total_plays;
     findPeak(t);
-    t.heatmap_headline = heatmapHeadline(t);
+    t.heatmap_headline = heatmapHeadline(t, x.evidence);
 
     const ChartGenres chart = chartGenres(ranking, f.genres, x.options().chart_genres);
+    const int noGenre = x.data.catalogue.noGenre();
     QStringList labels;
     std::vector<std::int64_t> keys;
     for (int h = 0; h < kHours; ++h) {
         labels.append(hourText(h));
         keys.push_back(h);
     }
-    t.by_hour = shareTable(f.genre_by_hour, f.genres, chart, labels, keys);
-    t.by_hour.headline = genreShareHeadline(t.by_hour, QStringLiteral("at"));
+    t.by_hour = shareTable(f.genre_by_hour, f.genres, noGenre, chart, labels, keys);
+    t.by_hour.headline = genreShareHeadline(t.by_hour, QStringLiteral("at"), x.evidence);
     labels.clear();
     keys.clear();
     for (int w = 0; w < kWeekdays; ++w) {
         labels.append(weekdayName(w));
         keys.push_back(w);
     }
-    t.by_weekday = shareTable(f.genre_by_weekday, f.genres, chart, labels, keys);
-    t.by_weekday.headline = genreShareHeadline(t.by_weekday, QStringLiteral("on"));
+    t.by_weekday = shareTable(f.genre_by_weekday, f.genres, noGenre, chart, labels, keys);
+    t.by_weekday.headline = genreShareHeadline(t.by_weekday, QStringLiteral("on"), x.evidence);
     labels.clear();
     keys.clear();
     for (int m = 1; m <= kMonths; ++m) {
         labels.append(monthName(m));
         keys.push_back(m);
     }
-    t.by_month = shareTable(f.genre_by_month, f.genres, chart, labels, keys);
-    t.by_month.headline = genreShareHeadline(t.by_month, QStringLiteral("in"));
+    t.by_month = shareTable(f.genre_by_month, f.genres, noGenre, chart, labels, keys);
+    t.by_month.headline = genreShareHeadline(t.by_month, QStringLiteral("in"), x.evidence);
     labels.clear();
     keys.clear();
     for (std::size_t m = 0; m < f.calendarMonths(); ++m) {
@@ -148,8 +155,8 @@ TimePatterns computeTimePatterns(const StatsContext& x, const GenreRanking& rank
                           .arg(key % kMonths + 1, 2, 10, QLatin1Char('0')));
         keys.push_back(key);
     }
-    t.trend = shareTable(f.genre_by_calendar_month, f.genres, chart, labels, keys);
-    t.trend.headline = trendHeadline(t.trend);
+    t.trend = shareTable(f.genre_by_calendar_month, f.genres, noGenre, chart, labels, keys);
+    t.trend.headline = trendHeadline(t.trend, x.evidence);
 
     const std::int64_t firstWeek = f.weeks() > 0 ? isoWeekStart(f.first_day) : 0;
     for (std::size_t w = 0; w < f.weeks(); ++w)
@@ -157,7 +164,7 @@ TimePatterns computeTimePatterns(const StatsContext& x, const GenreRanking& rank
     t.mean_plays_per_week =
         t.weeks.empty() ? 0.0
                         : static_cast<double>(f.total_plays) / static_cast<double>(t.weeks.size());
-    t.weeks_headline = weeksHeadline(t);
+    t.weeks_headline = weeksHeadline(t, x.evidence);
     return t;
 }
 
@@ -179,6 +186,9 @@ Discovery computeDiscovery(const StatsContext& x) {
     for (std::size_t w = 0; w < f.weeks(); ++w)
         d.weeks.push_back({firstWeek + 7 * static_cast<std::int64_t>(w), 0});
     for (std::size_t t = 0; t < f.plays.size(); ++t) {
+        const std::int64_t firstEver = h.first_played[t];
+        if (firstEver > 0 && x.query.since && firstEver < *x.query.since)
+            d.history_before_period = true;
         if (f.plays[t] == 0)
             continue;
         ++d.distinct_tracks;
@@ -199,7 +209,7 @@ Discovery computeDiscovery(const StatsContext& x) {
     d.new_share = d.distinct_tracks > 0
                       ? static_cast<double>(d.new_tracks) / static_cast<double>(d.distinct_tracks)
                       : 0.0;
-    d.headline = discoveryHeadline(d);
+    d.headline = discoveryHeadline(d, x.evidence);
     return d;
 }
 
@@ -224,13 +234,13 @@ SkipRates computeSkipRates(const StatsContext& x) {
     for (int h = 0; h < kHours; ++h)
         s.by_hour.push_back(row(hourText(h), f.hour_listens[h], f.hour_skips[h]));
     for (int g = 0; g < c.genreCount(); ++g) {
-        if (f.genre_listens[g] > 0.0)
+        if (f.genre_listens[g] > 0.0 && g != c.noGenre())
             s.by_genre.push_back(row(c.genre_names[g], f.genre_listens[g], f.genre_skips[g]));
     }
     std::stable_sort(
         s.by_genre.begin(), s.by_genre.end(),
         [](const SkipRateRow& a, const SkipRateRow& b) { return a.listens > b.listens; });
-    s.headline = skipRatesHeadline(s);
+    s.headline = skipRatesHeadline(s, x.evidence);
     return s;
 }
 

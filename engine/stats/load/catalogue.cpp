@@ -1,6 +1,7 @@
 #include "stats/load/catalogue.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace encore::stats {
 
@@ -11,6 +12,44 @@ constexpr std::int64_t kDenseIdFactor = 4;
 constexpr std::int64_t kDenseIdSlack = 1024;
 
 }  // namespace
+
+void inferArtistGenres(Catalogue& c) {
+    c.genre_inferred.assign(c.size(), 0);
+    const std::int32_t none = c.noGenre();
+    // Per artist: how many of its library tracks carry each genre.
+    std::unordered_map<std::int64_t, std::int32_t> tagged;
+    for (std::size_t t = 0; t < c.size(); ++t) {
+        if (!c.in_library[t])
+            continue;
+        for (int j = 0; j < c.genresOf(t); ++j) {
+            const std::int32_t genre = c.firstGenre(t)[j];
+            if (genre != none)
+                ++tagged[std::int64_t(c.artist[t]) * c.genreCount() + genre];
+        }
+    }
+    if (tagged.empty())
+        return;
+    std::vector<std::int32_t> best(std::size_t(c.artist_names.size()), none);
+    std::vector<std::int32_t> bestCount(best.size(), 0);
+    for (const auto& [key, count] : tagged) {
+        const std::size_t artist = std::size_t(key / c.genreCount());
+        const std::int32_t genre = std::int32_t(key % c.genreCount());
+        if (count > bestCount[artist] || (count == bestCount[artist] && genre < best[artist])) {
+            best[artist] = genre;
+            bestCount[artist] = count;
+        }
+    }
+    for (std::size_t t = 0; t < c.size(); ++t) {
+        // An untagged track holds exactly the one "no genre" entry: replaced in place.
+        if (c.in_library[t] || c.genresOf(t) != 1 || c.firstGenre(t)[0] != none)
+            continue;
+        const std::int32_t genre = best[std::size_t(c.artist[t])];
+        if (genre == none)
+            continue;
+        c.genre_list[std::size_t(c.genre_begin[t])] = genre;
+        c.genre_inferred[t] = 1;
+    }
+}
 
 QString noGenreName() {
     return QStringLiteral("(no genre)");

@@ -27,6 +27,8 @@ struct Catalogue {
     // Genres of track i: genre_list[genre_begin[i] .. genre_begin[i + 1]), never empty.
     std::vector<std::int32_t> genre_begin;
     std::vector<std::int32_t> genre_list;
+    // 1: the track has no genre tag of its own and took its artist's (see inferArtistGenres).
+    std::vector<std::uint8_t> genre_inferred;
 
     QStringList genre_names;  // the last one is the "no genre" bucket
     QStringList artist_names;
@@ -55,6 +57,10 @@ private:
     std::vector<std::int32_t> index_table_;
     std::unordered_map<TrackId, std::int32_t> index_map_;
 };
+
+// Tracks known only from history (no file, so no tags: a Spotify export carries no genres)
+// take the genre most of their artist's library tracks carry, marked in genre_inferred.
+void inferArtistGenres(Catalogue& catalogue);
 
 // "(no genre)": the bucket of tracks without a genre tag (external tracks mostly).
 QString noGenreName();

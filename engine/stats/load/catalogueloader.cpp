@@ -122,6 +122,7 @@ Result<Catalogue> loadCatalogue(const QSqlDatabase& db) {
     c.buildIndex();
     if (Status s = readGenres(db, c); !s)
         return Error{s.error()};
+    inferArtistGenres(c);
     return c;
 }
 

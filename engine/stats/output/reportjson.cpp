@@ -94,11 +94,16 @@ QJsonObject genres(const GenreRanking& r) {
     }
     return {{QStringLiteral("headline"), r.headline},
             {QStringLiteral("total_plays"), whole(r.total_plays)},
+            {QStringLiteral("known_plays"), whole(r.known_plays)},
+            {QStringLiteral("inferred_plays"), whole(r.inferred_plays)},
+            {QStringLiteral("unknown_plays"), whole(r.unknown_plays)},
             {QStringLiteral("total_listening_ms"), whole(r.total_listening_ms)},
             {QStringLiteral("counting"),
              QStringLiteral("plays, listening_ms and distinct_tracks count a track with several "
                             "genres in full for each; weighted_* split it equally between them "
-                            "and sum to the totals")},
+                            "and sum to known_plays; plays of songs with no known genre are in "
+                            "no row (unknown_plays); inferred_plays took the genre most of "
+                            "their artist's library songs carry")},
             {QStringLiteral("rows"), rows}};
 }
 

@@ -57,6 +57,11 @@ void genres(QTextStream& out, const GenreRanking& r, std::size_t top) {
             << number(g.distinct_tracks).rightJustified(6) << "\n";
     }
     out << "  (a track with several genres counts for each; share splits it between them)\n";
+    if (r.unknown_plays > 0 || r.inferred_plays > 0)
+        out << "  " << knownGenreText(r.knownShare()) << "; "
+            << formatShare(r.total_plays > 0 ? double(r.inferred_plays) / double(r.total_plays)
+                                             : 0.0)
+            << " inferred from the artist\n";
 }
 
 void heatmap(QTextStream& out, const TimePatterns& t) {

@@ -20,6 +20,9 @@ struct Discovery {
     std::int64_t distinct_tracks = 0;  // played in the period
     double mean_per_week = 0.0;
     double new_share = 0.0;  // new_tracks / distinct_tracks
+    // The profile(s) played something before the period began: only then does "new to you"
+    // tell new songs from old ones.
+    bool history_before_period = false;
     QString headline;
 };
 

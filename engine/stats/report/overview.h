@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/track.h"
+#include "stats/summary/evidence.h"
 
 #include <QString>
 
@@ -27,6 +28,7 @@ struct Overview {
     qint64 external_plays = 0;    // plays of tracks known only from history (no file)
     qint64 library_tracks = 0;    // files in the library
     qint64 unknown_listens = 0;   // listens whose track was not in the catalogue (left out)
+    Evidence evidence;            // what the headlines' minimums are checked against
 };
 
 }  // namespace encore::stats

@@ -12,14 +12,16 @@ namespace encore::stats {
 // Genre shares over buckets (hours of the day, weekdays, months): plays per bucket and genre,
 // each play split equally between its track's genres, so a row sums to the bucket's plays.
 // Columns are the chart's genres (most played in the period) and, when there are more,
-// "other" for the rest together.
+// "other" for the rest together. Plays of songs with no known genre are left out (totals are
+// the plays whose genre is known); known_share says how many of the plays that is.
 struct GenreShareTable {
     QStringList genres;
     QStringList buckets;  // "00:00" ... / "Monday" ... / "January" ... / "2024-03"
     std::vector<std::int64_t>
         bucket_keys;  // hour, weekday (Monday 0), month 1..12, year*12+month-1
     std::vector<std::vector<double>> plays;  // [bucket][genre]
-    std::vector<double> totals;              // plays per bucket
+    std::vector<double> totals;              // plays with a known genre per bucket
+    double known_share = 0.0;                // of every play in the buckets
     QString headline;
 
     double share(std::size_t bucket, std::size_t genre) const {

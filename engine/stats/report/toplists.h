@@ -22,6 +22,10 @@ struct TopLists {
     std::vector<TopEntry> artists;
     std::vector<TopEntry> albums;
     std::vector<TopEntry> tracks;
+    // Plays whose track names its album: top albums count only those (an export such as
+    // Spotify's basic history names no albums), and the card says how many that is.
+    std::int64_t album_known_plays = 0;
+    std::int64_t total_plays = 0;
     QString headline;
 };
 

@@ -2,6 +2,7 @@
 
 #include "stats/load/catalogue.h"
 #include "stats/math/localtime.h"
+#include "stats/summary/evidence.h"
 #include "stats/summary/plainwords.h"
 
 #include <algorithm>
@@ -19,6 +20,44 @@ constexpr double kNotableTrend = 0.05;
 constexpr double kMinBucketPlays = 20.0;
 constexpr std::size_t kTrendEdgeMonths = 3;
 constexpr double kTrendEdgeShare = 0.1;
+
+// What each headline needs before it claims anything (Evidence: plays, active days, days
+// from the first play to the last, plays with a known genre, listens).
+// Top genres: 20 plays of songs whose genre is known.
+constexpr EvidenceNeed kTopGenreNeed{
+    "Play a few more songs with genre tags to see your top genres.", 0, 0, 0, 20};
+// A weekly rhythm: 100 plays on 7 different days over at least two weeks.
+constexpr EvidenceNeed kWeeklyRhythmNeed{"Play for a few more days to see your weekly rhythm.", 100,
+                                         7, 14};
+// Comparing weeks: at least two weeks from the first play to the last, on 4 days.
+constexpr EvidenceNeed kWeeksNeed{"Listen over two weeks or more to compare your weeks.", 20, 4,
+                                  14};
+// Genre by hour: 100 plays with a known genre on 5 different days.
+constexpr EvidenceNeed kGenreByHourNeed{
+    "Play songs with genre tags on a few more days to see how your genres change over the day.", 0,
+    5, 0, 100};
+// Genre by weekday: two weeks, 7 days with plays, 100 plays with a known genre.
+constexpr EvidenceNeed kGenreByWeekdayNeed{
+    "Play songs with genre tags over two weeks or more to see how your genres change over the "
+    "week.",
+    0, 7, 14, 100};
+// Genre by month of the year: half a year, 300 plays with a known genre.
+constexpr EvidenceNeed kGenreByMonthNeed{
+    "Keep listening for a few months to see how your genres change with the seasons.", 0, 20, 180,
+    300};
+// A trend over the months: three months, 200 plays with a known genre.
+constexpr EvidenceNeed kTrendNeed{
+    "Keep listening for three months or more to see how your taste moves.", 0, 10, 90, 200};
+// Top artist and song: 10 plays.
+constexpr EvidenceNeed kTopListsNeed{"Play a few more songs to see your favourites.", 10, 1, 1};
+// Discovery per week: two weeks.
+constexpr EvidenceNeed kDiscoveryNeed{
+    "Listen over two weeks or more to see how many new songs you find.", 20, 4, 14};
+// Skip habits: 50 listens.
+constexpr EvidenceNeed kSkipNeed{"Listen a little more to see when you skip.", 0, 0, 0, 0, 50};
+// What makes a song popular (genre, features): 300 plays over at least two weeks.
+constexpr EvidenceNeed kPopularityNeed{
+    "Play for a few more weeks to see what makes a song popular with you.", 300, 10, 14};
 
 QString count(std::int64_t n) {
     return formatCount(static_cast<std::size_t>(std::max<std::int64_t>(0, n)));
@@ -74,33 +113,41 @@ QString durationText(std::int64_t ms) {
     return QStringLiteral("%1 h %2 min").arg(count(minutes / 60)).arg(minutes % 60);
 }
 
-QString genreRankingHeadline(const GenreRanking& ranking) {
-    if (ranking.rows.empty())
-        return QStringLiteral("No plays in this period.");
-    const auto tagged = std::find_if(ranking.rows.begin(), ranking.rows.end(),
-                                     [](const GenreRow& r) { return !r.no_genre; });
-    if (tagged == ranking.rows.end())
-        return QStringLiteral("None of the songs you played has a genre tag.");
-    if (ranking.rows.front().no_genre) {
-        return QStringLiteral(
-                   "%1 leads among tagged songs (%2 of your plays); %3 of your plays "
-                   "are of songs without a genre tag.")
-            .arg(tagged->name, formatShare(tagged->share), formatShare(ranking.rows.front().share));
-    }
-    return QStringLiteral("%1 is your most played genre: %2 of your plays.")
-        .arg(tagged->name, formatShare(tagged->share));
+QString knownGenreText(double knownShare) {
+    return QStringLiteral("genre known for %1 of these plays").arg(formatShare(knownShare));
 }
 
-QString heatmapHeadline(const TimePatterns& time) {
+QString genreRankingHeadline(const GenreRanking& ranking, const Evidence& have) {
+    if (ranking.total_plays == 0)
+        return QStringLiteral("No plays in this period.");
+    if (ranking.rows.empty() || ranking.known_plays == 0)
+        return QStringLiteral("None of the songs you played has a genre tag.");
+    if (const QString missing = missingEvidence(have, kTopGenreNeed); !missing.isEmpty())
+        return missing;
+    const GenreRow& top = ranking.rows.front();
+    if (ranking.unknown_plays > 0)
+        return QStringLiteral(
+                   "%1 is your most played genre: %2 of your plays with a known genre "
+                   "(%3).")
+            .arg(top.name, formatShare(top.share), knownGenreText(ranking.knownShare()));
+    return QStringLiteral("%1 is your most played genre: %2 of your plays.")
+        .arg(top.name, formatShare(top.share));
+}
+
+QString heatmapHeadline(const TimePatterns& time, const Evidence& have) {
     if (time.total_plays == 0 || time.peak_weekday < 0)
         return QStringLiteral("No plays in this period.");
+    if (const QString missing = missingEvidence(have, kWeeklyRhythmNeed); !missing.isEmpty())
+        return missing;
     return QStringLiteral("You listen most on %1 %2s.")
         .arg(weekdayName(time.peak_weekday), daypartName(time.peak_daypart));
 }
 
-QString weeksHeadline(const TimePatterns& time) {
+QString weeksHeadline(const TimePatterns& time, const Evidence& have) {
     if (time.weeks.empty())
         return QStringLiteral("No plays in this period.");
+    if (const QString missing = missingEvidence(have, kWeeksNeed); !missing.isEmpty())
+        return missing;
     const auto busiest =
         std::max_element(time.weeks.begin(), time.weeks.end(),
                          [](const WeekCount& a, const WeekCount& b) { return a.plays < b.plays; });
@@ -109,12 +156,20 @@ QString weeksHeadline(const TimePatterns& time) {
              plural(busiest->plays, QStringLiteral("play"), QStringLiteral("plays")));
 }
 
-QString genreShareHeadline(const GenreShareTable& table, const QString& by, double minBucketShare) {
+QString genreShareHeadline(const GenreShareTable& table, const QString& by, const Evidence& have,
+                           double minBucketShare) {
     double grand = 0.0;
     for (double t : table.totals)
         grand += t;
-    if (!(grand > 0.0))
+    if (have.plays == 0)
         return QStringLiteral("No plays in this period.");
+    if (!(grand > 0.0))
+        return QStringLiteral("None of the songs you played has a genre tag.");
+    const EvidenceNeed& need = by == QStringLiteral("at")   ? kGenreByHourNeed
+                               : by == QStringLiteral("on") ? kGenreByWeekdayNeed
+                                                            : kGenreByMonthNeed;
+    if (const QString missing = missingEvidence(have, need); !missing.isEmpty())
+        return missing;
     const bool hasOther = table.genres.size() > 0 && table.genres.back() == QStringLiteral("other");
     const std::size_t genres = table.genres.size() - (hasOther ? 1 : 0);
     const auto tagged = std::count_if(
@@ -157,8 +212,12 @@ QString genreShareHeadline(const GenreShareTable& table, const QString& by, doub
              formatShare(table.share(bestBucket, bestGenre)), formatShare(overall[bestGenre]));
 }
 
-QString trendHeadline(const GenreShareTable& trend) {
+QString trendHeadline(const GenreShareTable& trend, const Evidence& have) {
     const std::size_t months = trend.totals.size();
+    if (have.plays == 0)
+        return QStringLiteral("No plays in this period.");
+    if (const QString missing = missingEvidence(have, kTrendNeed); !missing.isEmpty())
+        return missing;
     if (months < 2)
         return QStringLiteral("Too short a period to see a trend.");
     const auto tagged = std::count_if(
@@ -215,9 +274,11 @@ QString trendHeadline(const GenreShareTable& trend) {
              formatShare(shareOver(months - edge, months, best)), late);
 }
 
-QString topListsHeadline(const TopLists& top) {
+QString topListsHeadline(const TopLists& top, const Evidence& have) {
     if (top.artists.empty())
         return QStringLiteral("No plays in this period.");
+    if (const QString missing = missingEvidence(have, kTopListsNeed); !missing.isEmpty())
+        return missing;
     QString text =
         QStringLiteral("Your top artist is %1 with %2")
             .arg(top.artists.front().name, plural(top.artists.front().plays, QStringLiteral("play"),
@@ -242,9 +303,17 @@ QString streaksHeadline(const StreakSummary& s) {
     return text + QLatin1Char('.');
 }
 
-QString discoveryHeadline(const Discovery& d) {
+QString discoveryHeadline(const Discovery& d, const Evidence& have) {
     if (d.distinct_tracks == 0)
         return QStringLiteral("No plays in this period.");
+    if (const QString missing = missingEvidence(have, kDiscoveryNeed); !missing.isEmpty())
+        return missing;
+    // When the period holds the listener's first plays, every song was new then: a share of
+    // "new to you" would say 100% about nothing.
+    if (!d.history_before_period)
+        return QStringLiteral("You have found %1 since you started listening, about %2 a week.")
+            .arg(plural(d.new_tracks, QStringLiteral("song"), QStringLiteral("songs")),
+                 average(d.mean_per_week));
     return QStringLiteral(
                "You discover %1 new songs a week on average; %2 of the songs you "
                "played were new to you.")
@@ -264,9 +333,11 @@ QString forgottenHeadline(const ForgottenFavourites& f) {
         .arg(f.days);
 }
 
-QString skipRatesHeadline(const SkipRates& s) {
+QString skipRatesHeadline(const SkipRates& s, const Evidence& have) {
     if (!(s.listens > 0.0))
         return QStringLiteral("No listens in this period.");
+    if (const QString missing = missingEvidence(have, kSkipNeed); !missing.isEmpty())
+        return missing;
     QString text = QStringLiteral("You skip %1 of what you start").arg(formatShare(s.rate));
     auto worst = [](const std::vector<SkipRateRow>& rows) {
         const SkipRateRow* best = nullptr;
@@ -287,10 +358,15 @@ QString skipRatesHeadline(const SkipRates& s) {
     return text + QLatin1Char('.');
 }
 
-QString genrePopularityHeadline(const GenrePopularity& p) {
+QString genrePopularityHeadline(const GenrePopularity& p, const Evidence& have) {
+    // Too few tracks is said first: more listening would not change it.
+    if (p.finding.verdict == Verdict::TooFewToSay)
+        return QStringLiteral("Too few tracks to tell whether genre matters.");
+    if (const QString missing = missingEvidence(have, kPopularityNeed); !missing.isEmpty())
+        return missing;
     switch (p.finding.verdict) {
         case Verdict::TooFewToSay:
-            return QStringLiteral("Too few tracks to tell whether genre matters.");
+            break;
         case Verdict::CannotTell:
             return QStringLiteral("Cannot tell whether genre matters (%1).")
                 .arg(QString::fromLatin1(issueName(p.finding.issue)));
@@ -314,22 +390,22 @@ QString genrePopularityHeadline(const GenrePopularity& p) {
     return text + QLatin1Char('.');
 }
 
-QString factorsHeadline(const PopularityFactors& f) {
-    for (const FeatureCorrelation& c : f.correlations) {
-        if (c.finding.verdict == Verdict::Clear) {
-            return QStringLiteral(
-                       "%1 goes with popularity most clearly: songs with %2 values "
-                       "are played more (rho = %3).")
-                .arg(c.feature,
-                     c.finding.direction > 0 ? QStringLiteral("higher") : QStringLiteral("lower"),
-                     QString::number(c.finding.rho, 'f', 2));
-        }
-    }
+QString factorsHeadline(const PopularityFactors& f, const Evidence& have) {
     const bool tooFew = std::all_of(
         f.correlations.begin(), f.correlations.end(),
         [](const FeatureCorrelation& c) { return c.finding.verdict == Verdict::TooFewToSay; });
     if (tooFew)
         return QStringLiteral("Too few tracks to say what makes a song popular.");
+    if (const QString missing = missingEvidence(have, kPopularityNeed); !missing.isEmpty())
+        return missing;
+    for (const FeatureCorrelation& c : f.correlations) {
+        if (c.finding.verdict == Verdict::Clear) {
+            return QStringLiteral("Songs with %1 %2 are the ones you play more.")
+                .arg(c.finding.direction > 0 ? QStringLiteral("a higher")
+                                             : QStringLiteral("a lower"),
+                     c.feature.toLower());
+        }
+    }
     return QStringLiteral("No feature clearly goes with how often a song is played.");
 }
 
