@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "albums/covercache.h"
+
 #include "browse/librarypage.h"
 #include "dashboards/dashboardspage.h"
 #include "desktop/pathopener.h"
@@ -276,6 +278,18 @@ void MainWindow::connectDashboards() {
             [page](const Profile& profile) { page->setProfile(profile.id); });
     connect(page, &dashboards::DashboardsPage::recommendationsRequested, this,
             [this] { showPage(UpNext); });
+    // The recap's covers come from the album grid's cache (thumbnails on disk, off the GUI
+    // thread); a cover that arrives repaints the recap.
+    page->setCoverSource([this](TrackId id) {
+        const std::optional<TrackInfo> track = playback_->resolve(id);
+        QImage image;
+        if (track && !track->path.isEmpty())
+            library_->covers()->lookup(track->artist + QChar(0x1f) + track->album, track->path,
+                                       &image);
+        return image;
+    });
+    connect(library_->covers(), &CoverCache::coverReady, page,
+            &dashboards::DashboardsPage::coversChanged);
 }
 
 void MainWindow::setSuggestionProvider(SuggestionProvider* provider) {

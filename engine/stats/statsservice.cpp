@@ -11,6 +11,8 @@ void registerMetaTypes() {
         qRegisterMetaType<StatsQuery>();
         qRegisterMetaType<StatsPart>();
         qRegisterMetaType<StatsReportPtr>();
+        qRegisterMetaType<RecapQuery>();
+        qRegisterMetaType<RecapPtr>();
         return true;
     }();
     Q_UNUSED(registered);
@@ -26,6 +28,7 @@ StatsService::StatsService(Database database, QObject* parent) : QObject(parent)
     connect(worker_, &StatsWorker::partReady, this, &StatsService::partReady);
     connect(worker_, &StatsWorker::finished, this, &StatsService::finished);
     connect(worker_, &StatsWorker::failed, this, &StatsService::failed);
+    connect(worker_, &StatsWorker::recapReady, this, &StatsService::recapReady);
     thread_.setObjectName(QStringLiteral("encore-stats"));
     thread_.start(QThread::LowPriority);
 }
@@ -45,6 +48,15 @@ quint64 StatsService::request(const StatsQuery& query, Scope scope) {
     cancel_.store(true);  // the run in progress, if any, stops at its next check
     QMetaObject::invokeMethod(
         worker_, [worker = worker_, id, query, scope] { worker->compute(id, query, int(scope)); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 StatsService::requestRecap(const RecapQuery& query, Scope scope) {
+    const quint64 id = latest_.fetch_add(1) + 1;
+    cancel_.store(true);
+    QMetaObject::invokeMethod(
+        worker_, [worker = worker_, id, query, scope] { worker->recap(id, query, int(scope)); },
         Qt::QueuedConnection);
     return id;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "stats/load/statsdataloader.h"
+#include "stats/recap/recap.h"
 #include "stats/report/statsreport.h"
 #include "stats/statsquery.h"
 #include "store/database.h"
@@ -31,6 +32,9 @@ public:
     // Computes `query`, first bringing the data up to date (Scope::Everything after the
     // library changed). Returns the id the signals carry.
     quint64 request(const StatsQuery& query, Scope scope = Scope::Plays);
+    // "Your month" / "Your year" of `query`, answered by recapReady. Shares the worker with
+    // request(): the newer of the two cancels the older (the page shows one at a time).
+    quint64 requestRecap(const RecapQuery& query, Scope scope = Scope::Plays);
     // The last query again, after listens were logged or a history imported.
     quint64 refresh(Scope scope = Scope::Plays);
     // Reads the data in the background before anything is asked (see StatsWorker::preload).
@@ -41,6 +45,7 @@ Q_SIGNALS:
     // A part of request `id` is done: `report` holds it and every part done before it.
     void partReady(quint64 id, encore::stats::StatsPart part, encore::stats::StatsReportPtr report);
     void finished(quint64 id, encore::stats::StatsReportPtr report);
+    void recapReady(quint64 id, encore::stats::RecapPtr recap);
     void failed(quint64 id, const QString& message);
 
 private:

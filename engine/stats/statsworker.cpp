@@ -41,21 +41,35 @@ void StatsWorker::preload() {
                  qPrintable(s.error()));
 }
 
-void StatsWorker::compute(quint64 id, const StatsQuery& query, int scope) {
+bool StatsWorker::refreshFor(quint64 id, int scope) {
     // Requests queue up while one runs: only the newest is worth computing.
     if (superseded(id))
-        return;
+        return false;
     cancel_->store(false);
     if (!openConnection(id))
-        return;
+        return false;
     const Status refreshed =
         loader_->refresh(connection_->db(), static_cast<StatsDataLoader::Scope>(scope), cancel_);
     if (superseded(id))
-        return;
+        return false;
     if (!refreshed) {
         Q_EMIT failed(id, refreshed.error());
-        return;
+        return false;
     }
+    return true;
+}
+
+void StatsWorker::recap(quint64 id, const RecapQuery& query, int scope) {
+    if (!refreshFor(id, scope))
+        return;
+    auto made = std::make_shared<const Recap>(computeRecap(loader_->data(), query, cancel_));
+    if (!superseded(id))
+        Q_EMIT recapReady(id, made);
+}
+
+void StatsWorker::compute(quint64 id, const StatsQuery& query, int scope) {
+    if (!refreshFor(id, scope))
+        return;
     const StatsReport report = computeStats(
         loader_->data(), query,
         [&](StatsPart part, const StatsReport& soFar) {

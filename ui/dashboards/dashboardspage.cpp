@@ -2,9 +2,11 @@
 
 #include "dashboards/chartcard.h"
 #include "dashboards/dashboardcharts.h"
+#include "dashboards/recapview.h"
 #include "listens/listenwords.h"
 #include "stats/statsservice.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
 #include <QDateTime>
 #include <QGridLayout>
@@ -12,7 +14,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace encore::dashboards {
@@ -33,6 +37,9 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
     , period_(new QComboBox(this))
     , profiles_(new QComboBox(this))
     , status_(new QLabel(this))
+    , views_(new QButtonGroup(this))
+    , stack_(new QStackedWidget(this))
+    , recap_(new RecapView(this))
     , fill_(new QTimer(this))
     , reveal_(new QTimer(this)) {
     reveal_->setSingleShot(true);
@@ -64,8 +71,37 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
         compute(false);
     });
 
+    const QDate today = QDate::currentDate();
+    recap_year_ = today.year();
+    recap_month_ = today.month();
     auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Period:"), this));
+    const struct {
+        View view;
+        QString text;
+        QString tip;
+    } kViews[] = {
+        {View::Charts, tr("Charts"), tr("Every chart of the period")},
+        {View::Month, tr("Your month"), tr("One month at a glance: favourites, hours, finds")},
+        {View::Year, tr("Your year"), tr("One year at a glance: favourites, hours, finds")},
+    };
+    for (const auto& v : kViews) {
+        auto* button = new QToolButton(this);
+        button->setText(v.text);
+        button->setToolTip(v.tip);
+        button->setCheckable(true);
+        button->setChecked(v.view == View::Charts);
+        button->setObjectName(v.view == View::Charts  ? QStringLiteral("view-charts")
+                              : v.view == View::Month ? QStringLiteral("view-month")
+                                                      : QStringLiteral("view-year"));
+        views_->addButton(button, int(v.view));
+        bar->addWidget(button);
+    }
+    views_->setExclusive(true);
+    connect(views_, &QButtonGroup::idClicked, this, [this](int id) { setView(View(id)); });
+    auto* periodLabel = new QLabel(tr("Period:"), this);
+    chart_controls_ = {periodLabel, period_};
+    bar->addSpacing(12);
+    bar->addWidget(periodLabel);
     bar->addWidget(period_);
     bar->addWidget(new QLabel(tr("Profile:"), this));
     bar->addWidget(profiles_);
@@ -89,13 +125,19 @@ DashboardsPage::DashboardsPage(Database database, QWidget* parent)
     // A scroll bar that came and went would change every chart's width, and so relayout it.
     scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     scroll->setFrameShape(QFrame::NoFrame);
+    charts_ = scroll;
+    stack_->addWidget(scroll);
+    stack_->addWidget(recap_);
+    connect(recap_, &RecapView::previousRequested, this, [this] { stepRecap(-1); });
+    connect(recap_, &RecapView::nextRequested, this, [this] { stepRecap(1); });
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(stack_, 1);
 
     connect(service_, &stats::StatsService::partReady, this, &DashboardsPage::onPart);
     connect(service_, &stats::StatsService::finished, this, &DashboardsPage::onFinished);
     connect(service_, &stats::StatsService::failed, this, &DashboardsPage::onFailed);
+    connect(service_, &stats::StatsService::recapReady, this, &DashboardsPage::onRecap);
 }
 
 DashboardsPage::~DashboardsPage() = default;
@@ -124,6 +166,71 @@ void DashboardsPage::setProfile(ProfileId profile) {
         return;
     }
     compute(false);
+}
+
+void DashboardsPage::setView(View view) {
+    if (auto* button = views_->button(int(view)))
+        button->setChecked(true);
+    if (view == view_)
+        return;
+    view_ = view;
+    stack_->setCurrentWidget(view == View::Charts ? charts_ : static_cast<QWidget*>(recap_));
+    for (QWidget* w : chart_controls_)
+        w->setVisible(view == View::Charts);
+    compute(false);
+}
+
+void DashboardsPage::setRecapPeriod(int year, int month) {
+    recap_year_ = year;
+    recap_month_ = std::clamp(month, 1, 12);
+    if (view_ != View::Charts)
+        compute(false);
+}
+
+void DashboardsPage::setCoverSource(std::function<QImage(TrackId)> source) {
+    recap_->setCoverSource(std::move(source));
+}
+
+void DashboardsPage::coversChanged() {
+    if (view_ != View::Charts)
+        recap_->coversChanged();
+}
+
+void DashboardsPage::stepRecap(int direction) {
+    if (view_ == View::Year) {
+        recap_year_ += direction;
+    } else {
+        const int months = recap_year_ * 12 + (recap_month_ - 1) + direction;
+        recap_year_ = months / 12;
+        recap_month_ = months % 12 + 1;
+    }
+    compute(false);
+}
+
+stats::RecapQuery DashboardsPage::recapQuery() const {
+    stats::RecapQuery q;
+    q.profile_id = profile_;
+    q.span = view_ == View::Year ? stats::RecapSpan::Year : stats::RecapSpan::Month;
+    q.year = recap_year_;
+    q.month = recap_month_;
+    q.offset_minutes = QDateTime::currentDateTime().offsetFromUtc() / 60;
+    return q;
+}
+
+void DashboardsPage::onRecap(quint64 id, const stats::RecapPtr& recap) {
+    if (id != request_)
+        return;
+    computing_ = false;
+    recap_shown_ = recap;
+    recap_->setRecap(*recap);
+    const QDate today = QDate::currentDate();
+    recap_->setNextEnabled(view_ == View::Year ? recap_year_ < today.year()
+                                               : recap_year_ * 12 + recap_month_ <
+                                                     today.year() * 12 + today.month());
+    status_->setText(
+        tr("%1 plays in %2").arg(QLocale().toString(recap->plays), recap->period_name));
+    status_->setToolTip(listenwords::all());
+    Q_EMIT recapShown();
 }
 
 void DashboardsPage::refresh() {
@@ -178,13 +285,20 @@ void DashboardsPage::compute(bool libraryToo) {
     }
     stale_ = false;
     computing_ = true;
+    const auto scope = library_changed_ ? stats::StatsService::Scope::Everything
+                                        : stats::StatsService::Scope::Plays;
+    if (view_ != View::Charts) {
+        status_->setText(tr("Updating..."));
+        request_ = service_->requestRecap(recapQuery(), scope);
+        library_changed_ = false;
+        return;
+    }
     to_fill_.clear();
     finished_.reset();
     status_->setText(tr("Updating..."));
     for (ChartCard* c : cards_)
         c->setPending(true);
-    request_ = service_->request(query(), library_changed_ ? stats::StatsService::Scope::Everything
-                                                           : stats::StatsService::Scope::Plays);
+    request_ = service_->request(query(), scope);
     library_changed_ = false;
 }
 

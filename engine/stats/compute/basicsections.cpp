@@ -27,7 +27,18 @@ void assignRanks(std::vector<GenreRow>& rows, Key key, int GenreRow::*rank) {
 struct Tally {
     std::int64_t plays = 0;
     std::int64_t ms = 0;
+    std::int32_t cover_track = -1;  // most played track, a library file first
 };
+
+// Keeps `track` as the tally's cover track when it beats the one held.
+void offerCover(Tally& tally, std::size_t track, const Catalogue& c, const PeriodFold& f) {
+    const std::int32_t held = tally.cover_track;
+    const auto rank = [&](std::size_t t) {
+        return std::pair<int, std::int32_t>(c.in_library[t], f.plays[t]);
+    };
+    if (held < 0 || rank(track) > rank(std::size_t(held)))
+        tally.cover_track = std::int32_t(track);
+}
 
 bool byPlays(const TopEntry& a, const TopEntry& b) {
     if (a.plays != b.plays)
@@ -158,11 +169,13 @@ TopLists computeTopLists(const StatsContext& x) {
         Tally& artist = artists[static_cast<std::size_t>(c.artist[t])];
         artist.plays += f.plays[t];
         artist.ms += f.listening_ms[t];
+        offerCover(artist, t, c, f);
         if (c.album[t] >= 0) {
             albumKnown += f.plays[t];
             Tally& album = albums[static_cast<std::size_t>(c.album[t])];
             album.plays += f.plays[t];
             album.ms += f.listening_ms[t];
+            offerCover(album, t, c, f);
         }
         played.push_back(static_cast<std::int32_t>(t));
     }
@@ -188,15 +201,17 @@ TopLists computeTopLists(const StatsContext& x) {
     std::vector<TopEntry> entries;
     for (std::size_t a = 0; a < artists.size(); ++a) {
         if (artists[a].plays > 0)
-            entries.push_back(
-                {c.artist_names[int(a)], QString(), 0, artists[a].plays, artists[a].ms});
+            entries.push_back({c.artist_names[int(a)], QString(),
+                               c.id[std::size_t(artists[a].cover_track)], artists[a].plays,
+                               artists[a].ms});
     }
     top.artists = topOf(std::move(entries), n);
     entries.clear();
     for (std::size_t a = 0; a < albums.size(); ++a) {
         if (albums[a].plays > 0)
-            entries.push_back({c.album_names[int(a)], c.artist_names[c.album_artist[a]], 0,
-                               albums[a].plays, albums[a].ms});
+            entries.push_back({c.album_names[int(a)], c.artist_names[c.album_artist[a]],
+                               c.id[std::size_t(albums[a].cover_track)], albums[a].plays,
+                               albums[a].ms});
     }
     top.albums = topOf(std::move(entries), n);
     top.headline = topListsHeadline(top, x.evidence);

@@ -151,7 +151,8 @@ QJsonObject timePatterns(const TimePatterns& t) {
             {QStringLiteral("plays_per_week"), weeks}};
 }
 
-QJsonArray entries(const std::vector<TopEntry>& list) {
+// `idKey`: "track_id" for tracks, "top_track_id" (the cover's track) for artists and albums.
+QJsonArray entries(const std::vector<TopEntry>& list, const QString& idKey) {
     QJsonArray a;
     for (const TopEntry& e : list) {
         QJsonObject o{{QStringLiteral("name"), e.name},
@@ -160,7 +161,7 @@ QJsonArray entries(const std::vector<TopEntry>& list) {
         if (!e.artist.isEmpty())
             o.insert(QStringLiteral("artist"), e.artist);
         if (e.track_id > 0)
-            o.insert(QStringLiteral("track_id"), e.track_id);
+            o.insert(idKey, e.track_id);
         a.append(o);
     }
     return a;
@@ -312,9 +313,9 @@ QJsonObject reportToJson(const StatsReport& r) {
     put(StatsPart::Genres, genres(r.genres));
     put(StatsPart::TimePatterns, timePatterns(r.time));
     put(StatsPart::TopLists, QJsonObject{{QStringLiteral("headline"), r.top.headline},
-                                         {QStringLiteral("artists"), entries(r.top.artists)},
-                                         {QStringLiteral("albums"), entries(r.top.albums)},
-                                         {QStringLiteral("tracks"), entries(r.top.tracks)}});
+                                         {QStringLiteral("artists"), entries(r.top.artists, QStringLiteral("top_track_id"))},
+                                         {QStringLiteral("albums"), entries(r.top.albums, QStringLiteral("top_track_id"))},
+                                         {QStringLiteral("tracks"), entries(r.top.tracks, QStringLiteral("track_id"))}});
     put(StatsPart::Streaks, streaks(r.streaks));
     put(StatsPart::Discovery, discovery(r.discovery));
     put(StatsPart::Forgotten, forgotten(r.forgotten));

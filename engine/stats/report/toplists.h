@@ -12,7 +12,9 @@ namespace encore::stats {
 struct TopEntry {
     QString name;          // artist, album title or track title
     QString artist;        // of the album or track; empty for artists
-    TrackId track_id = 0;  // tracks only
+    // The track; for an artist or album its most played track in the period (a file in the
+    // library first), whose cover stands for it.
+    TrackId track_id = 0;
     std::int64_t plays = 0;
     std::int64_t listening_ms = 0;
 };
