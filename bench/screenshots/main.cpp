@@ -5,7 +5,9 @@
 // queue and the recommender's suggestions with their reasons (light and dark, and the stand-ins of
 // a fresh profile), "Similar to" a track, History with a real imported listening history and its
 // import report, the Dashboards on that history, Settings (profiles, history import and deletion),
-// the first-run wizard (both pages), the incognito badge and the scan problem list. Without
+// the first-run wizard (both pages), the incognito badge and the scan problem list; then every
+// main view at 1280x800 and 1920x1080, light and dark, on an empty library, after one session
+// and with a Spotify export imported (viewmatrix.h; --no-matrix skips it). Without
 // --library it makes a demo library with bench/make-library (N tracks, 15 genres, album
 // covers) and scans it; the demo profile then listens to it for 45 days (demolistens.h,
 // logged through the engine as the player does) and the recommender trains on that. The
@@ -15,6 +17,8 @@
 // there is a display.
 
 #include "demolistens.h"
+#include "shottools.h"
+#include "viewmatrix.h"
 
 #include "albums/covercache.h"
 #include "browse/browsermodel.h"
@@ -78,6 +82,7 @@
 #include <cstdio>
 
 using namespace encore;
+using namespace encore::shots;
 
 namespace {
 
@@ -88,50 +93,6 @@ constexpr char kDefaultHistory[] = "listens/spotify/RomainLeclair__MySpotifyData
 constexpr int kTrainTimeoutMs = 10 * 60 * 1000;
 constexpr quint64 kDemoSeed = 7;
 constexpr int kQuietMs = 2500;
-
-void print(const QString& line) {
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-// Lets layouts, queued loads and repaints settle.
-void settle(int ms = 300) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-template <typename Sender, typename Signal>
-bool waitFor(Sender* sender, Signal signal, int timeoutMs) {
-    QEventLoop loop;
-    bool fired = false;
-    auto c = QObject::connect(sender, signal, &loop, [&] {
-        fired = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    QObject::disconnect(c);
-    return fired;
-}
-
-template <typename Condition>
-bool waitUntil(Condition condition, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (!condition() && t.elapsed() < timeoutMs)
-        settle(50);
-    return condition();
-}
-
-bool save(QWidget& widget, const QDir& out, const QString& name) {
-    settle();
-    const QString path = out.filePath(name + QStringLiteral(".png"));
-    const bool ok = widget.grab().save(path);
-    print(ok ? QStringLiteral("  %1").arg(QFileInfo(path).fileName())
-             : QStringLiteral("  could not write %1").arg(path));
-    return ok;
-}
 
 QString makeDemoLibrary(const QString& dir, int tracks) {
 #ifdef ENCORE_MAKE_LIBRARY
@@ -175,6 +136,9 @@ int main(int argc, char** argv) {
         {QStringLiteral("history"), QStringLiteral("Listening history to import ('' for none)."),
          QStringLiteral("DIR"),
          QDir::cleanPath(QStringLiteral(ENCORE_SHARED_DATA "/") + QLatin1String(kDefaultHistory))});
+    parser.addOption({QStringLiteral("no-matrix"),
+                      QStringLiteral("Skip every view at both sizes, light and dark, on an empty "
+                                     "library, one session and an import (m-*.png).")});
     parser.process(app);
 
     QTemporaryDir work;
@@ -514,5 +478,12 @@ int main(int argc, char** argv) {
     ScanProblemsDialog problems(report);
     problems.show();
     save(problems, out, QStringLiteral("15-scan-problems"));
+    problems.hide();
+
+    if (!parser.isSet(QStringLiteral("no-matrix"))) {
+        window.hide();
+        const int matrix = renderViewMatrix(out, work.path(), library, history);
+        print(QStringLiteral("# %1 pictures of every view").arg(matrix));
+    }
     return 0;
 }
