@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -40,6 +41,22 @@ void addPath(QListWidget* list, const QString& path, const QString& icon) {
     list->addItem(new QListWidgetItem(Icons::get(icon, QPalette::PlaceholderText), path));
 }
 
+// A page that is complete only while the folder list has a folder: a first run that scans
+// nothing would end on an empty library (Skip says so instead).
+class NeedsFolderPage : public QWizardPage {
+public:
+    explicit NeedsFolderPage(QListWidget* folders) : folders_(folders) {
+        QAbstractItemModel* model = folders->model();
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(model, signal, this, &QWizardPage::completeChanged);
+        connect(model, &QAbstractItemModel::modelReset, this, &QWizardPage::completeChanged);
+    }
+    bool isComplete() const override { return folders_->count() > 0; }
+
+private:
+    QListWidget* folders_;
+};
+
 }  // namespace
 
 FirstRunWizard::FirstRunWizard(QWidget* parent)
@@ -52,14 +69,12 @@ FirstRunWizard::FirstRunWizard(QWidget* parent)
     addPage(buildFoldersPage());
     addPage(buildHistoryPage());
 
-    const QString music = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
-    if (!music.isEmpty() && QDir(music).exists())
-        setFolders({music});
+    setFolders({suggestedFolder()});
     resize(640, 440);
 }
 
 QWizardPage* FirstRunWizard::buildFoldersPage() {
-    auto* page = new QWizardPage;
+    auto* page = new NeedsFolderPage(list_);
     page->setTitle(tr("Where is your music?"));
     page->setSubTitle(
         tr("Encore reads the tags of the files in these folders and keeps "
@@ -78,6 +93,14 @@ QWizardPage* FirstRunWizard::buildFoldersPage() {
     layout->addWidget(
         hint(tr("Scanning runs in the background: you can listen to what is "
                 "already found while the rest is read.")));
+    auto* needed =
+        hint(tr("Add at least one folder to go on, or Skip to start with an empty "
+                "library and add folders later in Settings."));
+    needed->setForegroundRole(QPalette::WindowText);
+    layout->addWidget(needed);
+    const auto showNeeded = [this, needed] { needed->setVisible(list_->count() == 0); };
+    connect(page, &QWizardPage::completeChanged, needed, showNeeded);
+    showNeeded();
 
     connect(add, &QPushButton::clicked, this, [this] {
         addPath(list_,
@@ -89,7 +112,7 @@ QWizardPage* FirstRunWizard::buildFoldersPage() {
 }
 
 QWizardPage* FirstRunWizard::buildHistoryPage() {
-    auto* page = new QWizardPage;
+    auto* page = new NeedsFolderPage(list_);
     page->setTitle(tr("Bring your listening history (optional)"));
     page->setSubTitle(
         tr("Encore learns what you like from what you play. If you have an export from "
@@ -147,6 +170,23 @@ void FirstRunWizard::setHistoryPaths(const QStringList& paths) {
     history_->clear();
     for (const QString& path : paths)
         addPath(history_, path, QStringLiteral("document-open-recent"));
+}
+
+QString FirstRunWizard::demoLibraryFolder() {
+    // where scripts/run has bench/make-library write it
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/Encore/demo-library");
+}
+
+QString FirstRunWizard::suggestedFolder() {
+    const QString music = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
+    // Without XDG user folders Qt names the home folder itself: never suggest all of it.
+    if (!music.isEmpty() && music != QDir::homePath() && QDir(music).exists())
+        return music;
+    const QString demo = demoLibraryFolder();
+    if (QFileInfo::exists(demo + QStringLiteral("/.encore-library.json")))
+        return demo;
+    return {};
 }
 
 bool FirstRunWizard::wasShown() {

@@ -27,6 +27,7 @@
 #include "status/loudnessstatus.h"
 #include "status/modelstatus.h"
 #include "status/scanstatus.h"
+#include "status/statusmessages.h"
 #include "suggest/recommenderprovider.h"
 #include "suggest/similarpanel.h"
 #include "suggest/suggestionlist.h"
@@ -142,6 +143,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     column->addWidget(now_playing_);
     setCentralWidget(central);
 
+    messages_ = new StatusMessages(statusBar());
     statusBar()->addWidget(scan_status_, 1);
     statusBar()->addWidget(import_status_, 1);
     statusBar()->addWidget(loudness_status_, 1);
@@ -149,8 +151,10 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
         recommender_ = new RecommenderProvider(engine_, this);
         model_status_ = new ModelStatus(*recommender_, this);
         statusBar()->addPermanentWidget(model_status_, 2);
+        messages_->addPermanentWidget(model_status_);
     }
     statusBar()->addPermanentWidget(library_count_);
+    messages_->addPermanentWidget(library_count_);
     now_playing_->setIncognito(engine_.incognito());
     connect(&engine_, &Engine::incognitoChanged, now_playing_, &NowPlayingBar::setIncognito);
     connectListening();
@@ -160,17 +164,16 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     connect(&engine_, &Engine::libraryChanged, this, &MainWindow::reloadLibrary);
     buildLyricsDock();
     connect(opener_, &PathOpener::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { messages_->show(text, kMessageMs); });
     // New measures reach the player through the index (nothing else depends on them).
     connect(&engine_, &Engine::loudnessMeasured, this, &MainWindow::reloadLevels);
     connect(library_, &LibraryPage::playRequested, playback_, &PlaybackController::playContext);
     connect(library_, &LibraryPage::enqueueRequested, this,
             [this](const QList<TrackId>& ids, bool next) {
                 playback_->enqueue(ids, next);
-                statusBar()->showMessage(
-                    next ? tr("%n tracks will play next", nullptr, int(ids.size()))
-                         : tr("%n tracks added to the queue", nullptr, int(ids.size())),
-                    kMessageMs / 2);
+                messages_->show(next ? tr("%n tracks will play next", nullptr, int(ids.size()))
+                                     : tr("%n tracks added to the queue", nullptr, int(ids.size())),
+                                kMessageMs / 2);
             });
     connect(library_, &LibraryPage::addFolderRequested, this, &MainWindow::addFolder);
     connect(settings_, &SettingsPage::addFolderRequested, this, &MainWindow::addFolder);
@@ -184,7 +187,7 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
                 setWindowTitle(track ? tr("%1 — Encore").arg(track->title) : tr("Encore"));
             });
     connect(playback_, &PlaybackController::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { messages_->show(text, kMessageMs); });
     connect(up_next_, &UpNextPage::openPlaylistRequested, this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Add a playlist to the queue"), QDir::homePath(),
@@ -201,10 +204,10 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
     });
     offerSavingAsPlaylist(up_next_->suggestionList(), tr("Recommended.m3u8"));
     connect(up_next_, &UpNextPage::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { messages_->show(text, kMessageMs); });
     connectPlaylists();
     connect(tag_editor_, &TagEditController::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { messages_->show(text, kMessageMs); });
 
     installShortcuts();
     refreshIcons();
@@ -232,7 +235,7 @@ void MainWindow::connectPlaylists() {
                 saveTracksAs(path, resolveAll(ids));
             });
     connect(playlists_, &PlaylistsController::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { messages_->show(text, kMessageMs); });
 }
 
 // Every listen goes through the engine's rules to the database writer; the library columns
@@ -257,13 +260,12 @@ void MainWindow::connectListening() {
         }
     });
     connect(&engine_, &Engine::historyForgotten, this, [this](qint64 count) {
-        statusBar()->showMessage(count == 1
-                                     ? tr("1 listen deleted")
-                                     : tr("%1 listens deleted").arg(Formatting::count(count)),
-                                 kMessageMs);
+        messages_->show(count == 1 ? tr("1 listen deleted")
+                                   : tr("%1 listens deleted").arg(Formatting::count(count)),
+                        kMessageMs);
     });
     connect(&engine_, &Engine::writeFailed, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { messages_->show(text, kMessageMs); });
 }
 
 // Charts follow the log and the library; "See recommendations" opens Up Next.
@@ -314,7 +316,7 @@ void MainWindow::setSuggestionProvider(SuggestionProvider* provider) {
     connect(similar_, &SimilarPanel::enqueueRequested, this,
             [this](const QList<TrackId>& ids, bool next) { playback_->enqueue(ids, next); });
     connect(similar_, &SimilarPanel::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { messages_->show(text, kMessageMs); });
 }
 
 QWidget* MainWindow::dashboardsPage() {
@@ -457,7 +459,7 @@ void MainWindow::reloadLibrary() {
         if (loaded)
             showLibrary(loaded.value());
         else
-            statusBar()->showMessage(loaded.error(), kMessageMs);
+            messages_->show(loaded.error(), kMessageMs);
         if (reload_pending_) {
             reload_pending_ = false;
             reloadLibrary();
@@ -601,7 +603,7 @@ void MainWindow::reloadPlayStats() {
         if (loaded)
             library_->model()->setPlayStats(loaded.value());
         else
-            statusBar()->showMessage(loaded.error(), kMessageMs);
+            messages_->show(loaded.error(), kMessageMs);
         if (stats_pending_) {
             stats_pending_ = false;
             reloadPlayStats();
@@ -650,8 +652,7 @@ void MainWindow::saveTracksAs(const QString& path, const QList<TrackInfo>& track
     connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
         const Status saved = watcher->result();
-        statusBar()->showMessage(saved ? tr("Saved the playlist %1").arg(path) : saved.error(),
-                                 kMessageMs);
+        messages_->show(saved ? tr("Saved the playlist %1").arg(path) : saved.error(), kMessageMs);
         Q_EMIT queueSaved(path, saved.ok());
     });
     watcher->setFuture(QtConcurrent::run([path, entries] { return writeM3u8(path, entries); }));

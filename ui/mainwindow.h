@@ -32,6 +32,7 @@ class RecommenderProvider;
 class ScanStatus;
 class SettingsPage;
 class SimilarPanel;
+class StatusMessages;
 class SuggestionList;
 class SuggestionProvider;
 class UpNextPage;
@@ -67,6 +68,8 @@ public:
     SuggestionProvider* suggestionProvider() const { return provider_; }
     // The recommender's line in the status bar (null without a started engine).
     ModelStatus* modelStatus() const { return model_status_; }
+    // The status bar's passing messages (their whole text, the bar may show them shortened).
+    StatusMessages* statusMessages() const { return messages_; }
     SimilarPanel* similarPanel() const { return similar_; }
     SettingsPage* settingsPage() const { return settings_; }
     PlaybackController* playback() const { return playback_; }
@@ -159,6 +162,7 @@ private:
     SuggestionProvider* provider_ = nullptr;
     RecommenderProvider* recommender_ = nullptr;
     ModelStatus* model_status_ = nullptr;
+    StatusMessages* messages_ = nullptr;
     QLabel* library_count_;
     LyricsPanel* lyrics_ = nullptr;
     QDockWidget* lyrics_dock_ = nullptr;

@@ -1,5 +1,7 @@
 #include "library/coverart.h"
 
+#include "library/readonlyfileref.h"
+
 #include <taglib/aifffile.h>
 #include <taglib/apefile.h>
 #include <taglib/apetag.h>
@@ -174,7 +176,8 @@ QString mimeForFile(const QString& path) {
 
 std::optional<CoverArt> readEmbeddedCover(const QString& audioPath) {
     const QByteArray local = QFile::encodeName(audioPath);
-    TagLib::FileRef ref(local.constData(), false);
+    ReadOnlyFileRef file(local, false);
+    const TagLib::FileRef& ref = file.ref();
     if (ref.isNull() || !ref.file() || !ref.file()->isValid())
         return std::nullopt;
     Pick pick;

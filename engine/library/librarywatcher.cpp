@@ -128,8 +128,15 @@ void LibraryWatcher::readEvents() {
 
 void LibraryWatcher::flush() {
     QStringList folders;
-    for (const QByteArray& folder : std::as_const(changed_))
-        folders.append(QString::fromUtf8(folder));
+    for (const QByteArray& folder : std::as_const(changed_)) {
+        // A rescan is recursive: a folder under another that changed adds nothing.
+        bool covered = false;
+        for (qsizetype slash = folder.lastIndexOf('/'); slash > 0 && !covered;
+             slash = folder.lastIndexOf('/', slash - 1))
+            covered = changed_.contains(folder.left(slash));
+        if (!covered)
+            folders.append(QString::fromUtf8(folder));
+    }
     changed_.clear();
     folders.sort();
     if (!folders.isEmpty())

@@ -1,6 +1,7 @@
 #include "library/lyrics.h"
 
 #include "core/textdecode.h"
+#include "library/readonlyfileref.h"
 
 #include <taglib/fileref.h>
 #include <taglib/id3v2tag.h>
@@ -146,13 +147,17 @@ Result<std::optional<Lyrics>> readLyrics(const QString& audioPath) {
     }
     const QByteArray encoded = QFile::encodeName(audioPath);
     if (audioPath.endsWith(QLatin1String(".mp3"), Qt::CaseInsensitive)) {
-        TagLib::MPEG::File mpeg(encoded.constData(), false);
-        if (mpeg.isValid()) {
-            if (std::optional<Lyrics> synced = syltOf(mpeg.ID3v2Tag(false)))
-                return synced;
+        ReadOnlyFileRef file(encoded, false);
+        if (TagLib::FileStream* stream = file.stream()) {
+            TagLib::MPEG::File mpeg(stream, TagLib::ID3v2::FrameFactory::instance(), false);
+            if (mpeg.isValid()) {
+                if (std::optional<Lyrics> synced = syltOf(mpeg.ID3v2Tag(false)))
+                    return synced;
+            }
         }
     }
-    TagLib::FileRef ref(encoded.constData(), false);
+    ReadOnlyFileRef file(encoded, false);
+    const TagLib::FileRef& ref = file.ref();
     if (ref.isNull())
         return Error{QStringLiteral("%1 cannot be read for lyrics (not an audio file TagLib "
                                     "knows, or unreadable).")

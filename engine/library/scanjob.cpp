@@ -16,6 +16,8 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
+
 namespace encore {
 
 namespace {
@@ -121,6 +123,18 @@ ScanReport ScanJob::run(const QStringList& roots, const QStringList& onlyUnder) 
                 plan.targets.append({subPath, folder.value(), false});
         }
     }
+    // A folder asked for twice, or under another one asked for, is walked once: its files
+    // would otherwise be read and written twice.
+    QList<Plan::Target> targets;
+    for (const Plan::Target& target : std::as_const(plan.targets)) {
+        const bool covered =
+            std::any_of(plan.targets.cbegin(), plan.targets.cend(), [&](const Plan::Target& o) {
+                return isUnder(target.path, o.path) || (o.path == target.path && &o < &target);
+            });
+        if (!covered)
+            targets.append(target);
+    }
+    plan.targets = std::move(targets);
     Result<QHash<QString, KnownFile>> known = store_.knownFiles();
     Result<QHash<QString, KnownScanError>> knownErrors = store_.knownScanErrors();
     if (!known || !knownErrors) {

@@ -1,6 +1,7 @@
 #include "library/tagreader.h"
 
 #include "library/dsdreader.h"
+#include "library/readonlyfileref.h"
 #include "library/tagmapping.h"
 #include "library/tagnormalizer.h"
 
@@ -123,7 +124,8 @@ TagReadResult readTrackTags(const QByteArray& localPath) {
         return readDsdTags(localPath, true);
 
     TagReadResult result;
-    TagLib::FileRef ref(localPath.constData(), true, TagLib::AudioProperties::Fast);
+    ReadOnlyFileRef opened(localPath, true, TagLib::AudioProperties::Fast);
+    const TagLib::FileRef& ref = opened.ref();
     if (ref.isNull() || !ref.file() || !ref.file()->isValid()) {
         result.error = unreadableReason(localPath);
         return result;

@@ -1,5 +1,6 @@
 #include "playback/replaygaintags.h"
 
+#include "library/readonlyfileref.h"
 #include "library/tagmapping.h"
 
 #include <taglib/fileref.h>
@@ -27,7 +28,8 @@ std::optional<double> ReplayGainTags::parseGain(const QString& text) {
 ReplayGainTags ReplayGainTags::read(const QString& path) {
     ReplayGainTags tags;
     const QByteArray name = QFile::encodeName(path);
-    TagLib::FileRef file(name.constData(), false);
+    ReadOnlyFileRef opened(name, false);
+    const TagLib::FileRef& file = opened.ref();
     if (file.isNull() || !file.tag())
         return tags;
     const TagLib::PropertyMap map = file.file()->properties();

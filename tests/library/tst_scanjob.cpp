@@ -193,6 +193,27 @@ private Q_SLOTS:
         QVERIFY(f.trackAt(QStringLiteral("gone2.ogg")).available);
     }
 
+    // The watcher may report a folder and a new one under it at once (Other and
+    // Other/Record/1.ogg): each file is read and written once, not twice (UNIQUE path).
+    void overlappingFoldersAreWalkedOnce() {
+        Fixture f;
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("A/1.mp3")),
+            test::tags(QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("One"), 1)));
+        QCOMPARE(f.scan().added, 1);
+        QVERIFY(test::makeTaggedFile(
+            f.path(QStringLiteral("Other/Record/1.ogg")),
+            test::tags(QStringLiteral("O"), QStringLiteral("R"), QStringLiteral("Uno"), 1)));
+        ScanJob job(f.connection.db(), f.cancel, &f.pool);
+        const ScanReport report =
+            job.run({f.music.path()}, {f.path(QStringLiteral("Other/Record")), f.music.path(),
+                                       f.path(QStringLiteral("Other")), f.music.path()});
+        QVERIFY2(report.fatal_error.isEmpty(), qPrintable(report.fatal_error));
+        QCOMPARE(report.added, 1);
+        QCOMPARE(report.files_seen, 2);
+        QCOMPARE(f.store().countTracks(false).value(), 2);
+    }
+
     void movedFolderKeepsTrackIds() {
         Fixture f;
         QVERIFY(test::makeTaggedFile(f.path(QStringLiteral("Old/Album/1.mp3")),

@@ -83,6 +83,17 @@ private Q_SLOTS:
             test::tags(QStringLiteral("O"), QStringLiteral("R"), QStringLiteral("Uno"), 1)));
         QTRY_COMPARE_WITH_TIMEOUT(s.countTracks(), 3, 10000);
 
+        // new folders nested deep under a folder that was already there
+        QVERIFY(test::makeTaggedFile(
+            s.path(QStringLiteral("Artist/Box Set/Disc 1/Side A/1.opus")),
+            test::tags(QStringLiteral("A"), QStringLiteral("Box"), QStringLiteral("Deep"), 1)));
+        QTRY_COMPARE_WITH_TIMEOUT(s.countTracks(), 4, 10000);
+        // and a file later in one of them, seen through the watch added for it
+        QVERIFY(test::makeTaggedFile(
+            s.path(QStringLiteral("Artist/Box Set/Disc 1/Side A/2.opus")),
+            test::tags(QStringLiteral("A"), QStringLiteral("Box"), QStringLiteral("Deeper"), 2)));
+        QTRY_COMPARE_WITH_TIMEOUT(s.countTracks(), 5, 10000);
+
         // a tag edited in place
         const qsizetype before = s.reports.size();
         QVERIFY(test::makeTaggedFile(s.path(QStringLiteral("Artist/Album/1.mp3")),
@@ -92,7 +103,7 @@ private Q_SLOTS:
 
         // a file deleted
         QVERIFY(QFile::remove(s.path(QStringLiteral("Artist/Album/2.flac"))));
-        QTRY_COMPARE_WITH_TIMEOUT(s.countTracks(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(s.countTracks(), 4, 10000);
     }
 
     void cancelFromAnotherThread() {

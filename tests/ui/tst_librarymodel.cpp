@@ -395,7 +395,11 @@ private Q_SLOTS:
         LibraryPage page;
         QSignalSpy add(&page, &LibraryPage::addFolderRequested);
         page.setIndex(LibraryIndex::build({}));
-        auto* button = page.findChild<QPushButton*>();
+        QPushButton* button = nullptr;  // the page has another, "Clear search"
+        for (QPushButton* b : page.findChildren<QPushButton*>()) {
+            if (b->text() == QStringLiteral("Add a music folder…"))
+                button = b;
+        }
         QVERIFY(button);
         QVERIFY(button->isVisibleTo(&page));
         button->click();

@@ -11,6 +11,7 @@
 #include "settings/loudnesssection.h"
 #include "status/scanproblemsdialog.h"
 #include "status/scanstatus.h"
+#include "status/statusmessages.h"
 #include "uitestsupport.h"
 #include "windowfixture.h"
 
@@ -125,7 +126,7 @@ private Q_SLOTS:
         page->playRow(0);
         app.advance(1100);
         QTRY_COMPARE(w.playback()->current()->title, QStringLiteral("Nocturne in B major"));
-        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("02.flac is gone")));
+        QVERIFY(w.statusMessages()->text().contains(QStringLiteral("02.flac is gone")));
 
         // Queue from the library; Up Next lists it; Ctrl+Right plays it.
         page->genreList()->setCurrentIndex(page->genres()->index(0));

@@ -4,6 +4,7 @@
 #include "albums/albumgridmodel.h"
 #include "albums/covercache.h"
 #include "browse/browsermodel.h"
+#include "browse/columnfitter.h"
 #include "browse/countdelegate.h"
 #include "widgets/emptystate.h"
 #include "widgets/formatting.h"
@@ -11,6 +12,7 @@
 
 #include <QAction>
 #include <QButtonGroup>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -37,6 +39,8 @@ namespace {
 constexpr int kMaxKeptSelection = 2000;
 
 const auto kHeaderKey = QStringLiteral("library/header");
+// Whether the listener sized the columns (else they are fitted to the window's width).
+const auto kColumnsSizedKey = QStringLiteral("library/columnsSized");
 const auto kSplitterKey = QStringLiteral("library/splitter");
 const auto kBrowserKey = QStringLiteral("library/browser");
 const auto kSideKey = QStringLiteral("library/side");
@@ -65,6 +69,25 @@ private:
     QTableView* view_;
 };
 
+// Escape in the filter box clears it (with nothing typed, Escape goes on as usual).
+class EscapeClears : public QObject {
+public:
+    explicit EscapeClears(QLineEdit* edit) : QObject(edit), edit_(edit) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::KeyPress &&
+            static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && !edit_->text().isEmpty()) {
+            edit_->clear();
+            return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QLineEdit* edit_;
+};
+
 }  // namespace
 
 LibraryPage::LibraryPage(QWidget* parent)
@@ -91,12 +114,18 @@ LibraryPage::LibraryPage(QWidget* parent)
     , empty_(new EmptyState(QStringLiteral("folder-music"), tr("Your library is empty"),
                             tr("Add the folders where your music lives. Encore reads their tags "
                                "and keeps watching them, so new albums show up by themselves."),
-                            this)) {
+                            this))
+    , no_match_(new EmptyState(QStringLiteral("edit-find"), QString(),
+                               tr("Every word must appear in the title, artist, album or genre."),
+                               this)) {
     filter_->setPlaceholderText(tr("Search titles, artists, albums and genres"));
     filter_->setClearButtonEnabled(true);
     filter_->addAction(Icons::get(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
     filter_->setToolTip(tr("Every word must match (Ctrl+F)"));
     connect(filter_, &QLineEdit::textChanged, model_, &LibraryModel::setFilterText);
+    filter_->installEventFilter(new EscapeClears(filter_));
+    connect(no_match_->setAction(tr("Clear search")), &QPushButton::clicked, filter_,
+            &QLineEdit::clear);
     count_->setForegroundRole(QPalette::PlaceholderText);
 
     genre_list_ = makeList(genres_);
@@ -122,18 +151,25 @@ LibraryPage::LibraryPage(QWidget* parent)
     view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     QHeaderView* header = view_->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);  // never ResizeToContents here
-    header->setStretchLastSection(true);
+    header->setStretchLastSection(false);  // the fitter fills the width, and a drag stays put
     header->setHighlightSections(false);
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);  // album order until a column is picked
-    view_->setColumnWidth(LibraryModel::Title, 240);
-    view_->setColumnWidth(LibraryModel::Artist, 160);
-    view_->setColumnWidth(LibraryModel::Album, 180);
-    view_->setColumnWidth(LibraryModel::Genre, 110);
-    view_->setColumnWidth(LibraryModel::Year, 56);
-    view_->setColumnWidth(LibraryModel::Duration, 56);
-    view_->setColumnWidth(LibraryModel::Plays, 56);
-    view_->setColumnWidth(LibraryModel::LastPlayed, 120);
+    fitter_ = new ColumnFitter(view_);
+    fitter_->setShare(LibraryModel::Title, 3);
+    fitter_->setShare(LibraryModel::Artist, 2);
+    fitter_->setShare(LibraryModel::Album, 2);
+    fitter_->setShare(LibraryModel::Genre, 1);
+    fitter_->setSampleTexts(LibraryModel::Year, {QStringLiteral("2000")});
+    fitter_->setSampleTexts(LibraryModel::Duration, {QStringLiteral("00:00")});
+    fitter_->setSampleTexts(LibraryModel::Plays, {QStringLiteral("000")});
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // today's and yesterday's words, and a date with two-digit day and month
+    fitter_->setSampleTexts(
+        LibraryModel::LastPlayed,
+        {Formatting::when(now), Formatting::when(now - 86400),
+         Formatting::when(QDateTime(QDate(2000, 12, 28), QTime(23, 59)).toSecsSinceEpoch())});
+    fitter_->measure();
     view_->installEventFilter(new EnterFilter(this, view_));
     connect(view_, &QTableView::doubleClicked, this,
             [this](const QModelIndex& index) { playRow(index.row()); });
@@ -147,6 +183,7 @@ LibraryPage::LibraryPage(QWidget* parent)
     connect(album_grid_, &AlbumGrid::customContextMenuRequested, this, &LibraryPage::showAlbumMenu);
     centre_->addWidget(view_);
     centre_->addWidget(album_grid_);
+    centre_->addWidget(no_match_);
 
     vertical_->addWidget(browser_);
     vertical_->addWidget(centre_);
@@ -230,6 +267,7 @@ void LibraryPage::setIndex(std::shared_ptr<const LibraryIndex> index) {
     albums_->setIndex(index);
     covers_->clearMemory();  // a rescan may have brought new covers
     model_->setIndex(std::move(index));
+    fitter_->measure();
     album_grid_stale_ = true;
     syncAlbumGrid();
     stack_->setCurrentIndex(empty ? 1 : 0);
@@ -304,7 +342,6 @@ void LibraryPage::showAlbums(bool albums) {
         (albums ? albums_button_ : songs_button_)->setChecked(true);  // comes back here
         return;
     }
-    centre_->setCurrentWidget(albums ? static_cast<QWidget*>(album_grid_) : view_);
     // The album list above would repeat the grid; genres and artists still narrow it.
     album_list_->setVisible(!albums);
     syncAlbumGrid();
@@ -312,10 +349,27 @@ void LibraryPage::showAlbums(bool albums) {
 }
 
 bool LibraryPage::showingAlbums() const {
-    return centre_->currentWidget() == album_grid_;
+    return albums_button_->isChecked();
+}
+
+bool LibraryPage::showingNoMatch() const {
+    return centre_->currentWidget() == no_match_;
+}
+
+void LibraryPage::showCentre() {
+    const bool albums = showingAlbums();
+    const QString text = filter_->text().trimmed();
+    const bool nothing = !text.isEmpty() && model_->totalCount() > 0 &&
+                         (albums ? album_model_->rowCount() : model_->rowCount()) == 0;
+    if (nothing)
+        no_match_->setTitle(tr("No tracks match “%1”").arg(text));
+    centre_->setCurrentWidget(nothing  ? static_cast<QWidget*>(no_match_)
+                              : albums ? static_cast<QWidget*>(album_grid_)
+                                       : view_);
 }
 
 void LibraryPage::updateCount() {
+    showCentre();
     const int shown = model_->rowCount();
     const int total = model_->totalCount();
     if (showingAlbums()) {
@@ -451,6 +505,7 @@ void LibraryPage::setSidePanel(QWidget* panel) {
 
 void LibraryPage::saveState(QSettings& settings) const {
     settings.setValue(kHeaderKey, view_->horizontalHeader()->saveState());
+    settings.setValue(kColumnsSizedKey, fitter_->isUserSized());
     settings.setValue(kSplitterKey, vertical_->saveState());
     settings.setValue(kBrowserKey, browser_->saveState());
     settings.setValue(kViewKey,
@@ -463,6 +518,8 @@ void LibraryPage::restoreState(const QSettings& settings) {
     QHeaderView* header = view_->horizontalHeader();
     if (header->restoreState(settings.value(kHeaderKey).toByteArray()))
         view_->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    header->setStretchLastSection(false);  // a state saved before the fitter stretched it
+    fitter_->setUserSized(settings.value(kColumnsSizedKey, false).toBool());
     vertical_->restoreState(settings.value(kSplitterKey).toByteArray());
     browser_->restoreState(settings.value(kBrowserKey).toByteArray());
     showAlbums(settings.value(kViewKey).toString() == QLatin1String("albums"));

@@ -24,6 +24,7 @@ namespace encore {
 class AlbumGrid;
 class AlbumGridModel;
 class BrowserModel;
+class ColumnFitter;
 class CoverCache;
 class EmptyState;
 
@@ -52,6 +53,10 @@ public:
     // Albums as a grid of covers instead of the track table (the filter and picks apply).
     void showAlbums(bool albums);
     bool showingAlbums() const;
+    // The filter matches nothing: "No tracks match …" with a button that clears it.
+    bool showingNoMatch() const;
+    EmptyState* noMatch() const { return no_match_; }
+    ColumnFitter* columnFitter() const { return fitter_; }
 
     void setIndex(std::shared_ptr<const LibraryIndex> index);
     void focusFilter();
@@ -96,6 +101,8 @@ private:
     // Brings the album grid up to the snapshot and the filter, only while it is shown: the
     // songs view does not pay for it.
     void syncAlbumGrid();
+    // The table, the album grid or, when the filter matches nothing, no_match_.
+    void showCentre();
 
     QList<MenuExtension> menu_extensions_;
     void updateCount();
@@ -122,6 +129,8 @@ private:
     QSplitter* browser_;
     QStackedWidget* stack_;
     EmptyState* empty_;
+    EmptyState* no_match_;
+    ColumnFitter* fitter_ = nullptr;
     bool updating_ = false;
     bool album_grid_stale_ = true;  // a new snapshot the hidden grid has not taken yet
     QList<TrackId> kept_selection_;

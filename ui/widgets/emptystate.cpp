@@ -69,6 +69,10 @@ void EmptyState::setText(const QString& text) {
     text_->setText(text);
 }
 
+void EmptyState::setTitle(const QString& title) {
+    title_->setText(title);
+}
+
 QString EmptyState::title() const {
     return title_->text();
 }

@@ -19,6 +19,7 @@ public:
     // Adds the action button (hidden until called).
     QPushButton* setAction(const QString& text);
     void setText(const QString& text);
+    void setTitle(const QString& title);
     QString title() const;
     QString text() const;
 
