@@ -3,13 +3,11 @@
 // What every screenshot run needs: waiting for the event loop to settle or for a signal, and
 // saving a widget as a PNG with its name printed.
 
+#include "../common/waitloop.h"
+
 #include <QDir>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFileInfo>
-#include <QObject>
 #include <QString>
-#include <QTimer>
 #include <QWidget>
 
 #include <cstdio>
@@ -21,34 +19,12 @@ inline void print(const QString& line) {
     std::fflush(stdout);
 }
 
+using bench::waitFor;
+using bench::waitUntil;
+
 // Lets layouts, queued loads and repaints settle.
 inline void settle(int ms = 300) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-template <typename Sender, typename Signal>
-bool waitFor(Sender* sender, Signal signal, int timeoutMs) {
-    QEventLoop loop;
-    bool fired = false;
-    auto c = QObject::connect(sender, signal, &loop, [&] {
-        fired = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    QObject::disconnect(c);
-    return fired;
-}
-
-template <typename Condition>
-bool waitUntil(Condition condition, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (!condition() && t.elapsed() < timeoutMs)
-        settle(50);
-    return condition();
+    bench::runEventLoopFor(ms);
 }
 
 inline bool save(QWidget& widget, const QDir& out, const QString& name) {

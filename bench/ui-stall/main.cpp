@@ -26,6 +26,7 @@
 // Exits 1 naming each missed lag or startup target, 0 when all are met. The retrain phase does one
 // listener action per event-loop turn.
 
+#include "../common/waitloop.h"
 #include "heartbeat.h"
 #include "syntheticcovers.h"
 #include "syntheticlibrary.h"
@@ -102,24 +103,7 @@ void print(const QString& line) {
 
 // Runs the event loop (the heartbeat keeps ticking) for `ms`.
 void idle(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-// Runs the event loop until `sender` emits `signal` or `timeoutMs` pass.
-template <typename Sender, typename Signal>
-bool waitFor(Sender* sender, Signal signal, int timeoutMs) {
-    QEventLoop loop;
-    bool fired = false;
-    auto c = QObject::connect(sender, signal, &loop, [&] {
-        fired = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    QObject::disconnect(c);
-    return fired;
+    runEventLoopFor(ms);
 }
 
 // Milliseconds from the process's start (exec, dynamic loading of Qt and LibTorch) to now,
