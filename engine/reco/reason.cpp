@@ -31,10 +31,6 @@ bool isFiller(ReasonKind kind) {
     return kind == ReasonKind::Popular || kind == ReasonKind::NewInLibrary;
 }
 
-int nextTier(ReasonKind kind) {
-    return isFiller(kind) ? 0 : 1;
-}
-
 int similarTier(ReasonKind kind) {
     switch (kind) {
         case ReasonKind::PlayedAfter:

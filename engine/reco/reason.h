@@ -20,12 +20,12 @@ struct Reason {
     bool most_played = false;  // Favourite: among the profile's most played
 };
 
-// Filler: nothing ties the track to the request, only the library's counts.
+// Filler: nothing ties the track to the request, only the library's counts. "Recommended next"
+// ranks every other reason (evidence) above the fillers (engine/reco/README.md).
 bool isFiller(ReasonKind kind);
 
-// Evidence tiers, higher ranks first (engine/reco/README.md, "Ranking").
-int nextTier(ReasonKind kind);     // 1 evidence, 0 filler
-int similarTier(ReasonKind kind);  // 3 played after the seed, 2 model, 1 artist/genre, 0 filler
+// Tiers of "similar to", higher first: 3 played after the seed, 2 model, 1 artist/genre, 0 filler.
+int similarTier(ReasonKind kind);
 
 // The reason in words a listener reads, e.g. "you often play this after Road Dance (12 times)".
 QString reasonText(const PublishedModel& m, int32_t track, const Reason& reason);

@@ -423,6 +423,32 @@ private Q_SLOTS:
         QVERIFY(evidence > 0);
     }
 
+    // Short lists explain only the best-scored tracks (as many as they need): each must be the
+    // start of the long list, which explains every track.
+    void shortListsStartTheLongOne_data() { plantedPairGivesItsReason_data(); }
+
+    void shortListsStartTheLongOne() {
+        QFETCH(bool, trained);
+        const PublishedModel& m = trained ? *trained_ : *baselines_;
+        const ProfileId guest = fixture_.profile(QStringLiteral("guest"));
+        for (const TrackId current : {library_.a, library_.zed[3], library_.jazz[1]}) {
+            for (const ProfileId profile : {library_.profile, guest}) {
+                const QList<Recommendation> all =
+                    next(fixture_, m, current, 1000, PlantedLibrary::kNow, profile);
+                QVERIFY(all.size() > 30);
+                for (const int count : {1, 3, 5}) {
+                    const QList<Recommendation> some =
+                        next(fixture_, m, current, count, PlantedLibrary::kNow, profile);
+                    QCOMPARE(some.size(), count);
+                    for (int i = 0; i < count; ++i) {
+                        QCOMPARE(some[i].track_id, all[i].track_id);
+                        QCOMPARE(some[i].reason, all[i].reason);
+                    }
+                }
+            }
+        }
+    }
+
     // Two tracks by one artist, each played before tracks of its own: "similar to" each one
     // leads with what followed that very track, and the two lists differ.
     void similarFollowsTheSeedNotItsArtist() {
