@@ -11,16 +11,16 @@ namespace encore {
 
 // Why a track is recommended; the text in Recommendation::reason says it in words.
 enum class ReasonKind {
-    PlayedAfter,       // "often played after <track> (12 times)"
-    SameArtistToday,   // "same artist as <track> you played today"
-    CloseToFavourite,  // "new to you: close to <track> you love"
+    PlayedAfter,       // "you often play this after <track> (12 times)", "often played after"
+    SameArtistToday,   // "by the same artist as <track>, which you played today"
+    CloseToFavourite,  // "new to you, and much like <track>, a favourite of yours"
     GenreAtTime,       // "you play <genre> on weekday evenings"
     Favourite,         // "one of your most played (23 plays)", "you played it 4 times"
-    SameArtist,        // "same artist as <track>"
-    SharedGenre,       // "<genre>, like <track>"
-    SimilarListening,  // "listened to like <track>" (embedding neighbour)
-    Popular,           // "popular in your library (40 plays)"
-    NewInLibrary,      // "new in your library"
+    SameArtist,        // "by the same artist as <track>"
+    SharedGenre,       // "also <genre>, like <track>"
+    SimilarListening,  // "often played alongside <track>" (embedding cosine >= kCloseCosine)
+    Popular,           // "popular in your library (40 plays)": filler
+    NewInLibrary,      // "new in your library": filler
 };
 
 // One recommended track with a reason computed from the data for this pair.
@@ -32,7 +32,7 @@ struct Recommendation {
     float score = 0.0f;
     ReasonKind reason_kind = ReasonKind::Popular;
     QString reason;
-    TrackId reason_track_id = 0;  // the track the reason names (0: none)
+    TrackId reason_track_id = 0;  // the track the reason names (0: none); always in the library
     int reason_count = 0;         // the count the reason quotes (0: none)
 };
 

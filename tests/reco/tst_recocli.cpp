@@ -119,7 +119,7 @@ private Q_SLOTS:
             QVERIFY(!f[3].isEmpty());
             QVERIFY(f[0].toLongLong() != library_.a);
             if (f[0].toLongLong() == library_.b) {
-                QCOMPARE(f[3], QStringLiteral("often played after Alpha (12 times)"));
+                QCOMPARE(f[3], QStringLiteral("you often play this after Alpha (12 times)"));
                 found = true;
             }
         }

@@ -123,7 +123,7 @@ private Q_SLOTS:
             QVERIFY(s.title != QStringLiteral("Nocturne in E-flat"));
             if (s.title.startsWith(QStringLiteral("Nocturne"))) {
                 ++nocturnes;
-                QCOMPARE(s.reason, QStringLiteral("same artist as Nocturne in E-flat"));
+                QCOMPARE(s.reason, QStringLiteral("by the same artist as Nocturne in E-flat"));
             }
         }
         QCOMPARE(nocturnes, 2);

@@ -57,8 +57,8 @@ private:
         for (int r = 0; r < index->size() && out.size() < count; ++r) {
             const TrackInfo t = index->info(r);
             if (t.id != track && t.artist == seed.artist && !rejected.contains(t.id))
-                out.append(
-                    {t.id, t.title, t.artist, QStringLiteral("same artist as %1").arg(seed.title)});
+                out.append({t.id, t.title, t.artist,
+                            QStringLiteral("by the same artist as %1").arg(seed.title)});
         }
         return out;
     }
@@ -113,7 +113,7 @@ private Q_SLOTS:
         QTRY_COMPARE(page->suggestionList()->count(), 2);
         QVERIFY(page->suggestionList()->isVisibleTo(page));
         QCOMPARE(page->suggestionList()->suggestions().first().reason,
-                 QStringLiteral("same artist as Uprising"));
+                 QStringLiteral("by the same artist as Uprising"));
 
         // A new model: asked again, the selected row stays selected.
         page->suggestionList()->setCurrentRow(1);

@@ -16,7 +16,7 @@ struct Suggestion {
     TrackId track_id = 0;
     QString title;
     QString artist;
-    QString reason;  // "often played after Teardrop", "you play jazz on weekday evenings"
+    QString reason;  // "you often play this after Teardrop (5 times)"
 };
 
 // Where the window's suggestion lists come from: the recommender behind an adapter (the
