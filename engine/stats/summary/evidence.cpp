@@ -19,7 +19,7 @@ QString sofar(const Evidence& have, const EvidenceNeed& need) {
         return have.known_genre_plays == 0
                    ? QStringLiteral("So far none of your %1 is of a song with a genre.")
                          .arg(count(have.plays, "play", "plays"))
-                   : QStringLiteral("So far: %1 of your %2 of songs with a genre.")
+                   : QStringLiteral("So far: %1 of your %2 are of songs with a genre.")
                          .arg(formatCount(std::size_t(have.known_genre_plays)),
                               count(have.plays, "play", "plays"));
     if (have.listens < need.listens)
