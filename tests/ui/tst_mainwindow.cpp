@@ -229,8 +229,9 @@ private Q_SLOTS:
         const auto report = finished.first().at(0).value<LoudnessReport>();
         QVERIFY2(report.measured > 0, "the fixture's untagged files were measured");
         QVERIFY(!report.cancelled);
-        // The player levels with the measures; the table is not reset for them.
-        QVERIFY(levels.wait(10000));
+        // The player levels with the measures; the table is not reset for them. The reload
+        // may already have come while the measuring finished.
+        QVERIFY(levels.count() > 0 || levels.wait(10000));
         const auto& index = app.window->playback()->library();
         int levelled = 0;
         for (int row = 0; row < index->size(); ++row)
