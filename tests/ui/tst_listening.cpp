@@ -210,6 +210,8 @@ private Q_SLOTS:
         QCOMPARE(
             w.importStatus()->text(),
             QStringLiteral("History imported: 4 listens added to default's history (4 plays)"));
+        // The status bar shows a few words that fit; the whole line is its tooltip.
+        QCOMPARE(w.importStatus()->shownText(), QStringLiteral("Imported 4 listens"));
         QVERIFY2(!report->summaryText().contains(QStringLiteral("already")),
                  qPrintable(report->summaryText()));  // a first import: nothing was there
         report->close();

@@ -104,6 +104,17 @@ QString playsAndSkips(const FileImportReport& total) {
 
 }  // namespace
 
+QString ImportReportDialog::shortSummary(const ImportReport& report) {
+    const FileImportReport total = report.total();
+    const int failed = report.failedFiles();
+    QString text = total.added() > 0 ? tr("Imported %1").arg(listens(total.added()))
+                   : failed == 0     ? tr("Import: nothing new")
+                                     : tr("Import failed");
+    if (failed > 0 && total.added() > 0)
+        text += failed == 1 ? tr(" · 1 file failed") : tr(" · %1 files failed").arg(failed);
+    return text;
+}
+
 QString ImportReportDialog::summary(const ImportReport& report) {
     const FileImportReport total = report.total();
     const int failed = report.failedFiles();

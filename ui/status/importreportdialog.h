@@ -34,6 +34,8 @@ public:
 
     // One sentence for the status bar: what was added, or that nothing could be.
     static QString summary(const ImportReport& report);
+    // The status bar's few words: "Imported 24,852 listens" (the summary is its tooltip).
+    static QString shortSummary(const ImportReport& report);
 
 private:
     QLabel* intro_;

@@ -52,10 +52,15 @@ ImportStatus::ImportStatus(Engine& engine, QWidget* parent)
 }
 
 QString ImportStatus::text() const {
+    return running_ || summary_.isEmpty() ? label_->fullText() : summary_;
+}
+
+QString ImportStatus::shownText() const {
     return label_->fullText();
 }
 
 void ImportStatus::started(const QStringList& paths) {
+    summary_.clear();
     running_ = true;
     show();
     progress_->show();
@@ -81,7 +86,10 @@ void ImportStatus::finished(const ImportReport& report) {
     progress_->hide();
     cancel_->hide();
     show();
-    label_->setFullText(ImportReportDialog::summary(report));
+    // A few words that fit beside the other messages; the whole summary is the tooltip.
+    summary_ = ImportReportDialog::summary(report);
+    label_->setFullText(ImportReportDialog::shortSummary(report));
+    label_->setToolTip(summary_);
     details_->setVisible(!report.files.isEmpty());
 }
 

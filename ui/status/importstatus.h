@@ -22,7 +22,10 @@ class ImportStatus : public QWidget {
 public:
     explicit ImportStatus(Engine& engine, QWidget* parent = nullptr);
 
+    // The whole line of the last import (or of the one running).
     QString text() const;
+    // What the status bar shows of it.
+    QString shownText() const;
     bool isRunning() const { return running_; }
     QToolButton* cancelButton() const { return cancel_; }
     QToolButton* detailsButton() const { return details_; }
@@ -43,6 +46,7 @@ private:
     QToolButton* details_;
     ImportReport report_;
     bool running_ = false;
+    QString summary_;  // the finished import's whole summary (the label shows a short one)
 };
 
 }  // namespace encore
