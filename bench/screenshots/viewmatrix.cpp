@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "listens/clock.h"
 #include "mainwindow.h"
+#include "stats/math/localtime.h"
 #include "status/importreportdialog.h"
 #include "widgets/appearance.h"
 
@@ -15,6 +16,8 @@
 #include <QInputDialog>
 #include <QSize>
 #include <QWidget>
+
+#include <algorithm>
 
 namespace encore::shots {
 
@@ -73,6 +76,47 @@ int renderRound(MainWindow& window, const QDir& out, const QString& round) {
             dashboards->setView(dashboards::DashboardsPage::View::Charts);
         }
     }
+    Appearance::apply(Appearance::Mode::Light);
+    return saved;
+}
+
+// The export is years old: Your month and Your year of its busiest week's month, as a listener
+// going back with the arrows would see them (both sizes, light and dark).
+int renderBusiestRecaps(MainWindow& window, const QDir& out) {
+    auto* dashboards = qobject_cast<dashboards::DashboardsPage*>(window.dashboardsPage());
+    if (!dashboards || !dashboards->report() || dashboards->report()->time.weeks.empty())
+        return 0;
+    const auto& weeks = dashboards->report()->time.weeks;
+    const auto busiest = std::max_element(
+        weeks.begin(), weeks.end(),
+        [](const stats::WeekCount& a, const stats::WeekCount& b) { return a.plays < b.plays; });
+    const stats::CivilDate day = stats::civilFromDays(busiest->week_start_day);
+    window.showPage(MainWindow::Dashboards);
+    dashboards->setRecapPeriod(day.year, day.month);
+    int saved = 0;
+    for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+        window.resize(size);
+        for (const Appearance::Mode mode : {Appearance::Mode::Light, Appearance::Mode::Dark}) {
+            Appearance::apply(mode);
+            for (const auto view : {dashboards::DashboardsPage::View::Month,
+                                    dashboards::DashboardsPage::View::Year}) {
+                dashboards->setView(view);
+                if (dashboards->isComputing())
+                    waitFor(dashboards, &dashboards::DashboardsPage::recapShown, kStatsTimeoutMs);
+                const QString name =
+                    QStringLiteral("m-spotify-%1x%2-%3-busiest-%4")
+                        .arg(size.width())
+                        .arg(size.height())
+                        .arg(mode == Appearance::Mode::Dark ? QStringLiteral("dark")
+                                                            : QStringLiteral("light"))
+                        .arg(view == dashboards::DashboardsPage::View::Month
+                                 ? QStringLiteral("month")
+                                 : QStringLiteral("year"));
+                saved += save(window, out, name) ? 1 : 0;
+            }
+        }
+    }
+    dashboards->setView(dashboards::DashboardsPage::View::Charts);
     Appearance::apply(Appearance::Mode::Light);
     return saved;
 }
@@ -137,6 +181,7 @@ int renderViewMatrix(const QDir& out, const QString& work, const QString& librar
         report->close();
     print(QStringLiteral("# every view: a Spotify export imported on top"));
     saved += renderRound(window, out, QStringLiteral("spotify"));
+    saved += renderBusiestRecaps(window, out);
     return saved;
 }
 
