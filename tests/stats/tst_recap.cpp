@@ -16,6 +16,7 @@
 
 using namespace encore;
 using namespace encore::stats;
+using encore::test::FixtureTrack;
 using encore::test::utc;
 
 namespace {
@@ -87,6 +88,12 @@ private Q_SLOTS:
         // December 2024: one evening, three songs.
         for (int k = 0; k < 3; ++k)
             f.play({profile_, road_, utc(2024, 12, 2, 20, k * 4), 0, fin, 200000});
+        // January 2025: a streamed song of an export, without album or genre, six times.
+        FixtureTrack streamed{QStringLiteral("Streamed"), QStringLiteral("Delta"), QString(), {}};
+        streamed.library = false;
+        const qint64 outside = f.track(streamed);
+        for (int k = 0; k < 6; ++k)
+            f.play({profile_, outside, utc(2025, 1, 2 + k % 3, 18, k), 0, fin, 200000});
         f.exec(QStringLiteral("COMMIT"));
         connection_ = std::make_unique<ScopedConnection>(temp_.database, QStringLiteral("stats"));
         loader_ = std::make_unique<StatsDataLoader>(temp_.database);
@@ -154,6 +161,18 @@ private Q_SLOTS:
                     ->sentence.contains(QStringLiteral("So far: 3 plays on 1 day.")));
         QVERIFY(
             cardOf(r, QStringLiteral("top-artist"))->sentence.startsWith(QStringLiteral("Play")));
+    }
+
+    // An export without albums or genres: the cards say so rather than ask for more plays.
+    void exportWithoutAlbumsOrGenres() {
+        const Recap r = recapOf(RecapSpan::Month, 2025, 1);
+        QCOMPARE(r.plays, std::int64_t(6));
+        QCOMPARE(cardOf(r, QStringLiteral("top-album"))->sentence,
+                 QStringLiteral("None of these plays names its album."));
+        QCOMPARE(cardOf(r, QStringLiteral("top-artist"))->figure, QStringLiteral("Delta"));
+        QVERIFY(cardOf(r, QStringLiteral("taste"))
+                    ->sentence.startsWith(QStringLiteral(
+                        "None of the songs you played in January 2025 has a genre")));
     }
 
     void yearAndAnEmptyMonth() {

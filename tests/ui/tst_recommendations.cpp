@@ -165,6 +165,10 @@ private Q_SLOTS:
             w.modelStatus()->text().startsWith(QStringLiteral("Suggestions learned from ")),
             qPrintable(w.modelStatus()->text()));
         QVERIFY(w.modelStatus()->text().contains(QStringLiteral(" of your plays, ")));
+        // The status bar shows the first clause only; the rest is in the tooltip.
+        const QString face = w.modelStatus()->shownText();
+        QVERIFY2(w.modelStatus()->text().startsWith(face) && !face.contains(QStringLiteral("; ")),
+                 qPrintable(face));
         QVERIFY2(w.modelStatus()->detailsText().contains(QStringLiteral("HR@10 of this model")),
                  qPrintable(w.modelStatus()->detailsText()));
         SuggestionList* list = upNext->suggestionList();

@@ -51,6 +51,10 @@ ModelStatus::ModelStatus(RecommenderProvider& provider, QWidget* parent)
 }
 
 QString ModelStatus::text() const {
+    return provider_.status();
+}
+
+QString ModelStatus::shownText() const {
     return label_->fullText();
 }
 
@@ -59,7 +63,16 @@ QString ModelStatus::detailsText() const {
 }
 
 void ModelStatus::refresh() {
-    label_->setFullText(provider_.status());
+    // The status bar shows the line's first clause, which fits beside the other messages; the
+    // whole line and the figures are the tooltip and behind Details.
+    const QString line = provider_.status();
+    QString face = line;
+    for (const QString& separator : {QStringLiteral("; "), QStringLiteral(" \u00B7 ")}) {
+        const qsizetype at = face.indexOf(separator);
+        if (at > 0)
+            face = face.left(at);
+    }
+    label_->setFullText(face);
     const QString details = provider_.details();
     label_->setToolTip(details.isEmpty() ? provider_.status()
                                          : provider_.status() + QStringLiteral("\n\n") + details);

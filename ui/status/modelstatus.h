@@ -22,7 +22,9 @@ public:
 
     explicit ModelStatus(RecommenderProvider& provider, QWidget* parent = nullptr);
 
+    // The whole line; the status bar shows its first clause (shownText).
     QString text() const;
+    QString shownText() const;
     QToolButton* retrainButton() const { return retrain_; }
     QToolButton* detailsButton() const { return details_; }
     // What "Details" shows: the figures behind the line.

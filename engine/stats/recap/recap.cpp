@@ -51,6 +51,13 @@ RecapCard topCard(const QString& key, const QString& title, const std::vector<To
     card.key = key;
     card.title = title;
     const std::int64_t plays = top.empty() ? 0 : top.front().plays;
+    if (top.empty()) {
+        // Plays there were (the recap has none without), but none names one: an export
+        // such as Spotify's basic history names no albums.
+        card.enough = false;
+        card.sentence = QStringLiteral("None of these plays names its %1.").arg(what.chopped(1));
+        return card;
+    }
     if (plays < kMinTopPlays) {
         card.enough = false;
         card.sentence = QStringLiteral("Play a few more songs to see your top %1.").arg(what);
@@ -164,6 +171,14 @@ RecapCard tasteCard(const StatsReport& now, const StatsReport& before, const QSt
     RecapCard card;
     card.key = QStringLiteral("taste");
     card.title = QStringLiteral("How your taste moved");
+    if (now.genres.known_plays == 0) {
+        card.enough = false;
+        card.sentence = QStringLiteral(
+                            "None of the songs you played in %1 has a genre; genre tags in your "
+                            "library (or these artists' music in it) would tell.")
+                            .arg(period);
+        return card;
+    }
     if (now.genres.known_plays < kMinTastePlays || before.genres.known_plays < kMinTastePlays) {
         card.enough = false;
         card.sentence = QStringLiteral(
