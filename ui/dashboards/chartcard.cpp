@@ -4,6 +4,7 @@
 #include "dashboards/chartview.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -103,6 +104,7 @@ ChartCard::ChartCard(const QString& key, ChartData::Kind kind, QWidget* parent)
     // The chart keeps its own height: a neighbour's longer headline or a new report must not
     // resize it, as Qt Charts lays every axis label out again on each resize (~1.5 ms a chart).
     stack_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    stack_->installEventFilter(this);
     fitChartHeight();
     layout->addWidget(stack_);
     layout->addLayout(buttons);
@@ -166,9 +168,16 @@ QWidget* ChartCard::chartWidget() const {
     return chart_ ? chart_->widget() : nullptr;
 }
 
+bool ChartCard::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == stack_ && event->type() == QEvent::LayoutRequest)
+        fitChartHeight();
+    return QFrame::eventFilter(watched, event);
+}
+
 void ChartCard::fitChartHeight() {
-    const int wanted = chart_ ? chart_->widget()->minimumHeight() : 0;
-    stack_->setFixedHeight(std::max(kMinChartAreaPx, wanted));
+    const int wanted = std::max(kMinChartAreaPx, chart_ ? chart_->widget()->minimumHeight() : 0);
+    if (stack_->minimumHeight() != wanted || stack_->maximumHeight() != wanted)
+        stack_->setFixedHeight(wanted);
 }
 
 void ChartCard::setData(const ChartData& data) {

@@ -63,6 +63,10 @@ public:
     bool exportCsv(const QString& path, QString* error) const;
     bool exportPng(const QString& path, QString* error) const;
 
+protected:
+    // The chart asks for another height when it redraws itself for a new width.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void exportWithDialog(bool png);
     void fitChartHeight();

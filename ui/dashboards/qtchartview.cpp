@@ -167,6 +167,8 @@ public:
         built_width_ = view_->width();
         // Turned or flat from the start when the width is known (a later turn redraws).
         bottom_ = bottomLayout(view_->width() - legendWidth() - kAxesWidthPx);
+        // The height first: the value axis's ticks are chosen for it.
+        view_->setMinimumHeight(wantedHeight());
         switch (data.kind) {
             case ChartData::Kind::Bars:
             case ChartData::Kind::HorizontalBars:
@@ -185,10 +187,6 @@ public:
                 break;
         }
         chart_->legend()->setVisible(legendShown());
-        // A ranking down the side gets a row per name (Qt hides names that would touch).
-        const int rows = data.kind == ChartData::Kind::HorizontalBars ? categories() : 0;
-        view_->setMinimumHeight(std::max(
-            kMinChartHeight, rows * (view_->fontMetrics().height() + kRowGapPx) + kAxesHeightPx));
         fitToWidth();
     }
 
@@ -277,7 +275,11 @@ private:
         const QStringList names = categoryNames();
         if (!alongBottom || names.isEmpty())
             return layout;
-        if (!lines && names.size() <= kMaxFlatLabels) {
+        // Genres and features are names, not a sequence: every one is shown (a blank under a
+        // box would leave it unnamed); hours and months show every few.
+        const bool named =
+            data_.kind == ChartData::Kind::Boxes || data_.kind == ChartData::Kind::Intervals;
+        if (!lines && (named || names.size() <= kMaxFlatLabels)) {
             // Side by side if they fit, else on short lines, upright only if even those touch.
             if (angleFor(names, view_->font(), plotPx) == 0)
                 return layout;
@@ -302,6 +304,20 @@ private:
         return layout;
     }
 
+    // A ranking down the side gets a row per name (Qt hides names that would touch); upright
+    // names along the bottom get their length added, which Qt Charts would otherwise take from
+    // the plot, cutting the longest at the chart's edge.
+    int wantedHeight() const {
+        const int rows = data_.kind == ChartData::Kind::HorizontalBars ? categories() : 0;
+        int upright = 0;
+        if (bottom_.angle != 0) {
+            for (const QString& name : categoryNames())
+                upright = std::max(upright, view_->fontMetrics().horizontalAdvance(name));
+        }
+        return std::max(kMinChartHeight + upright,
+                        rows * (view_->fontMetrics().height() + kRowGapPx) + kAxesHeightPx);
+    }
+
     // Round ticks for the axis's length: as many as fit without touching, with the decimals
     // their step needs.
     void applyTicks(QValueAxis* axis, bool alongBottom, bool percent, bool whole) {
@@ -315,7 +331,9 @@ private:
                 metrics.horizontalAdvance(tickText(rough.low, rough.decimals + 1, percent)));
             maxTicks = labelsThatFit(span, widest);
         } else {
-            const int span = std::max(kMinChartHeight, view_->height()) - kAxesHeightPx;
+            // The height the chart asked for, not the one it has now: a redraw for a new
+            // width may have changed it, and the card follows.
+            const int span = view_->minimumHeight() - kAxesHeightPx;
             maxTicks = span / (kTickSpacingLines * metrics.height());
         }
         const ValueTicks t =
@@ -380,7 +398,7 @@ private:
             side_axis_ = axis;
             side_names_ = names;
             axis->append(shortened(names, axis->labelsFont(), sideLabelWidth()));
-        } else if (names.size() > kMaxFlatLabels) {
+        } else if (bottom_.step > 1) {
             axis->append(thinned(names, bottom_.step));  // hours, months: every few
         } else if (bottom_.wrap) {
             QStringList lines;  // a few long names (features) go on short lines
@@ -391,9 +409,11 @@ private:
             axis->append(names);
             axis->setLabelsAngle(bottom_.angle);
         }
-        // A ranking down the side names its rows itself; its title would crowd the names.
+        // A ranking down the side names its rows itself, and upright names say what they are:
+        // a title would crowd them.
         if (!vertical) {
-            axis->setTitleText(data_.category_title);
+            if (bottom_.angle == 0)
+                axis->setTitleText(data_.category_title);
             bottom_axis_ = axis;
         }
         axis->setTruncateLabels(false);  // Qt Charts would cut a ranking's names to "..."
