@@ -26,8 +26,10 @@ void define(QCommandLineParser& parser) {
         "features."));
     parser.addOption({QStringLiteral("split"),
                       QStringLiteral("time:F holds out the newest (1-F) of every profile's "
-                                     "listens; random:F holds out a random (1-F). Default "
-                                     "time:0.9."),
+                                     "listens; global-time:F holds out every listen after one "
+                                     "instant, the F quantile of all listens' times (no profile's "
+                                     "later listens reach training); random:F holds out a random "
+                                     "(1-F). Default time:0.9."),
                       QStringLiteral("SPLIT")});
     parser.addOption({QStringLiteral("k"),
                       QStringLiteral("Cut-offs, comma-separated (default 1,5,10,50,100)."),
@@ -70,6 +72,32 @@ bool positiveInt(CommandContext& c, const QString& name, int* value) {
     return ok && *value >= 1;
 }
 
+// Pooled figures weigh heavy listeners most; the per-profile mean weighs each profile once.
+void printProfileIntervals(CommandContext& c, const EvalResult& r) {
+    const reco::ProfileInterval first =
+        reco::perProfile(r.methods.front().report, reco::Metric::HitRate, kIntervalK);
+    if (first.profiles == 0)
+        return;
+    c.out << QStringLiteral("\nper profile: mean over %1 profiles [95% bootstrap interval]\n")
+                 .arg(first.profiles);
+    c.out << QStringLiteral("%1%2%3\n")
+                 .arg(QStringLiteral("method"), -14)
+                 .arg(QStringLiteral("HR@%1").arg(kIntervalK), -28)
+                 .arg(QStringLiteral("NDCG@%1").arg(kIntervalK));
+    auto cell = [](const reco::ProfileInterval& i) {
+        return QStringLiteral("%1 [%2, %3]")
+            .arg(i.mean, 0, 'f', 4)
+            .arg(i.low, 0, 'f', 4)
+            .arg(i.high, 0, 'f', 4);
+    };
+    for (const MethodResult& m : r.methods) {
+        c.out << QStringLiteral("%1%2%3\n")
+                     .arg(QString::fromStdString(m.name), -14)
+                     .arg(cell(reco::perProfile(m.report, reco::Metric::HitRate, kIntervalK)), -28)
+                     .arg(cell(reco::perProfile(m.report, reco::Metric::Ndcg, kIntervalK)));
+    }
+}
+
 void printReport(CommandContext& c, const EvalResult& r) {
     c.out << QStringLiteral(
                  "split %1: %2 training examples, %3 held-out plays scored (the blend tuned on "
@@ -100,6 +128,7 @@ void printReport(CommandContext& c, const EvalResult& r) {
             c.out << QStringLiteral("%1\n").arg(set.count, 8);
         }
     }
+    printProfileIntervals(c, r);
     if (r.method("blend")) {
         const BlendWeights& w = r.blend_weights;
         c.out << QStringLiteral(

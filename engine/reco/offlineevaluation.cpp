@@ -43,6 +43,22 @@ void addMetrics(QJsonObject& o, const QString& prefix, const reco::MetricSet& se
     o.insert(prefix + QStringLiteral("count"), static_cast<qint64>(set.count));
 }
 
+// "profile_hr@10", "profile_hr@10_low", "profile_hr@10_high", the same for NDCG, "profiles".
+void addProfileIntervals(QJsonObject& o, const reco::EvalReport& report) {
+    for (const auto& [name, metric] :
+         {std::pair{"hr", reco::Metric::HitRate}, std::pair{"ndcg", reco::Metric::Ndcg}}) {
+        const reco::ProfileInterval interval = reco::perProfile(report, metric, kIntervalK);
+        if (interval.profiles == 0)
+            continue;
+        const QString key =
+            QStringLiteral("profile_%1@%2").arg(QLatin1String(name)).arg(kIntervalK);
+        o.insert(key, interval.mean);
+        o.insert(key + QStringLiteral("_low"), interval.low);
+        o.insert(key + QStringLiteral("_high"), interval.high);
+        o.insert(QStringLiteral("profiles"), static_cast<qint64>(interval.profiles));
+    }
+}
+
 }  // namespace
 
 EvalSettings EvalSettings::asServed(const RecoSettings& settings) {
@@ -56,24 +72,29 @@ EvalSettings EvalSettings::asServed(const RecoSettings& settings) {
 }
 
 QString EvalSettings::splitName() const {
-    return QStringLiteral("%1:%2")
-        .arg(split == SplitKind::Time ? QStringLiteral("time") : QStringLiteral("random"))
-        .arg(train_fraction);
+    const QString kind = split == SplitKind::Time         ? QStringLiteral("time")
+                         : split == SplitKind::GlobalTime ? QStringLiteral("global-time")
+                                                          : QStringLiteral("random");
+    return QStringLiteral("%1:%2").arg(kind).arg(train_fraction);
 }
 
 bool EvalSettings::parseSplit(const QString& text, EvalSettings* settings, QString* error) {
     const QStringList parts = text.split(QLatin1Char(':'));
     bool ok = parts.size() == 2;
     const double fraction = ok ? parts[1].toDouble(&ok) : 0.0;
+    const QString kind = ok ? parts[0] : QString();
     if (!ok || !(fraction > 0.0 && fraction < 1.0) ||
-        (parts[0] != QLatin1String("time") && parts[0] != QLatin1String("random"))) {
+        (kind != QLatin1String("time") && kind != QLatin1String("global-time") &&
+         kind != QLatin1String("random"))) {
         *error = QStringLiteral(
-                     "--split \"%1\" is not understood: use time:F or random:F with "
-                     "0 < F < 1 (the training share), e.g. time:0.9")
+                     "--split \"%1\" is not understood: use time:F, global-time:F or random:F "
+                     "with 0 < F < 1 (the training share), e.g. time:0.9")
                      .arg(text);
         return false;
     }
-    settings->split = parts[0] == QLatin1String("time") ? SplitKind::Time : SplitKind::Random;
+    settings->split = kind == QLatin1String("time")          ? SplitKind::Time
+                      : kind == QLatin1String("global-time") ? SplitKind::GlobalTime
+                                                             : SplitKind::Random;
     settings->train_fraction = fraction;
     return true;
 }
@@ -93,6 +114,7 @@ QJsonObject EvalResult::toJson() const {
         addMetrics(o, QString(), m.report.all, m.report.ks);
         addMetrics(o, QStringLiteral("repeat_"), m.report.repeat, m.report.ks);
         addMetrics(o, QStringLiteral("new_"), m.report.fresh, m.report.ks);
+        addProfileIntervals(o, m.report);
         results.insert(QString::fromStdString(m.name), o);
     }
     return QJsonObject{{QStringLiteral("split"), split}, {QStringLiteral("results"), results}};
@@ -146,7 +168,8 @@ std::optional<reco::EvalReport> evaluateScorer(const reco::Scorer& scorer,
             const size_t i = rows[begin + j];
             const reco::RankOutcome rank =
                 reco::rankTarget(scores.data() + j * n, n, test.target[i]);
-            metrics.add(rank, played.count(profileTrackKey(test.profile[i], test.target[i])) > 0);
+            metrics.add(rank, played.count(profileTrackKey(test.profile[i], test.target[i])) > 0,
+                        test.profile[i]);
         }
     }
     return metrics.report();

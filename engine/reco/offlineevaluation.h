@@ -25,6 +25,9 @@
 
 namespace encore {
 
+// Per-profile means and their bootstrap intervals are reported at this K.
+constexpr int kIntervalK = 10;
+
 // How `encore-cli eval`, bench/quality and the trainer's status figure evaluate.
 struct EvalSettings {
     using SplitKind = encore::SplitKind;
@@ -43,7 +46,8 @@ struct EvalSettings {
     // model, skip term, one thread), time split 0.9, the blend included: what gates are for.
     static EvalSettings asServed(const RecoSettings& settings = {});
 
-    // "time:0.9" / "random:0.8" (the form --split takes); empty split_error when it parses.
+    // "time:0.9" / "global-time:0.9" / "random:0.8" (the form --split takes); empty split_error
+    // when it parses.
     QString splitName() const;
     static bool parseSplit(const QString& text, EvalSettings* settings, QString* error);
 };
@@ -60,7 +64,9 @@ struct EvalResult {
     const MethodResult* method(const std::string& name) const;
     // {"split": "...", "results": {"<method>": {"hr@10": x, "ndcg@10": x, "top_100": x, ...}}}
     // with every K, the same keys prefixed "repeat_" and "new_" for the two parts, and
-    // "count" / "repeat_count" / "new_count" (held-out plays scored). Every value is a number.
+    // "count" / "repeat_count" / "new_count" (held-out plays scored), and per-profile means
+    // with 95% bootstrap intervals ("profile_hr@10", "_low", "_high", "profile_ndcg@10", ...,
+    // "profiles"). Every value is a number.
     QJsonObject toJson() const;
 };
 

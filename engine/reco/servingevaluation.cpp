@@ -26,6 +26,12 @@ HeldOutParts splitForEvaluation(const reco::Interactions& log, SplitKind kind,
         parts.train = std::move(outer.train);
         parts.validation = std::move(inner.train);
         parts.test = std::move(inner.test);
+    } else if (kind == SplitKind::GlobalTime) {
+        reco::Split outer = reco::globalTimeSplit(log, train_fraction);
+        reco::Split inner = reco::globalTimeSplit(outer.test, kValidationShare);
+        parts.train = std::move(outer.train);
+        parts.validation = std::move(inner.train);
+        parts.test = std::move(inner.test);
     } else {
         reco::Split outer = reco::randomSplit(log, train_fraction, seed);
         reco::Split inner = reco::randomSplit(outer.test, kValidationShare, seed + 1);

@@ -24,11 +24,14 @@ struct HeldOutParts {
     reco::Interactions test;        // newer half
 };
 
-enum class SplitKind { Time, Random };
+enum class SplitKind { Time, GlobalTime, Random };
 
 // Time: per profile, the oldest `train_fraction` of the listens train and the rest is held out,
 // its older half validating and its newer half testing. Random: each listen is held out with
 // probability 1 - train_fraction, and held-out listens go to either half at random.
+// GlobalTime: one cutoff instant for the whole log (reco::globalTimeSplit), and one more at the
+// median time of the held-out listens between validation and test, so that nothing any profile
+// did later reaches training, features or the blend's weights.
 HeldOutParts splitForEvaluation(const reco::Interactions& log, SplitKind kind,
                                 double train_fraction, uint64_t seed = 1);
 

@@ -87,6 +87,28 @@ private Q_SLOTS:
             root.value(QStringLiteral("results")).toObject().contains(QStringLiteral("two_tower")));
     }
 
+    void evalGlobalTimeNamesItsSplitAndProfileIntervals() {
+        const CliRun run =
+            runCli({QStringLiteral("eval"), QStringLiteral("--db"), db_, QStringLiteral("--split"),
+                    QStringLiteral("global-time:0.9"), QStringLiteral("--epochs"),
+                    QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("-")});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(root.value(QStringLiteral("split")).toString(), QStringLiteral("global-time:0.9"));
+        const QJsonObject results = root.value(QStringLiteral("results")).toObject();
+        QVERIFY(results.contains(QStringLiteral("blend")));
+        for (const QString& method : results.keys()) {
+            const QJsonObject m = results.value(method).toObject();
+            QVERIFY(m.value(QStringLiteral("profiles")).toInt() >= 1);
+            for (const char* metric : {"profile_hr@10", "profile_ndcg@10"}) {
+                const QString key = QLatin1String(metric);
+                const double mean = m.value(key).toDouble(-1);
+                QVERIFY2(m.value(key + QStringLiteral("_low")).toDouble(2) <= mean, metric);
+                QVERIFY2(mean <= m.value(key + QStringLiteral("_high")).toDouble(-1), metric);
+            }
+        }
+    }
+
     void evalRefusesBadOptions_data() {
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("message");

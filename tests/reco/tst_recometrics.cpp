@@ -132,6 +132,68 @@ private Q_SLOTS:
         }
     }
 
+    void globalTimeSplitHasOneCutoff() {
+        Interactions log;
+        // Same log: profile 0 listens at 10..100, profile 1 at 1000..1004.
+        const int64_t times0[] = {50, 10, 90, 30, 70, 20, 100, 60, 40, 80};
+        for (int i = 0; i < 10; ++i)
+            log.add(0, kNoTrack, 0, {}, i, Feedback::kPlay, times0[i]);
+        for (int i = 0; i < 5; ++i)
+            log.add(1, kNoTrack, 0, {}, 20 + i, Feedback::kPlay, 1000 + i);
+        // ceil(0.8 * 15) = 12 train: cutoff at the 13th time, 1002; profile 0 holds none out.
+        const Split split = globalTimeSplit(log, 0.8);
+        QCOMPARE(split.train.size(), size_t(12));
+        QCOMPARE(split.test.size(), size_t(3));
+        for (size_t i = 0; i < split.test.size(); ++i) {
+            QCOMPARE(split.test.profile[i], 1);
+            QVERIFY(split.test.timestamp[i] >= 1002);
+        }
+        for (int64_t t : split.train.timestamp)
+            QVERIFY(t < 1002);
+        // Ties at the cutoff are held out together, never split across train and test.
+        Interactions tied;
+        for (int i = 0; i < 4; ++i)
+            tied.add(i % 2, kNoTrack, 0, {}, i, Feedback::kPlay, i < 2 ? 5 : 9);
+        const Split half = globalTimeSplit(tied, 0.6);  // ceil(2.4) = 3: cutoff at time 9
+        QCOMPARE(half.train.size(), size_t(2));
+        QCOMPARE(half.test.size(), size_t(2));
+    }
+
+    void perProfileMeansWeighEachProfileOnce() {
+        MetricAccumulator metrics({10});
+        for (int i = 0; i < 9; ++i)
+            metrics.add({0, 0}, true, 0);  // profile 0: nine hits
+        metrics.add({50, 0}, true, 1);     // profile 1: one miss
+        const EvalReport report = metrics.report();
+        QVERIFY(near(report.all.hr[0], 0.9));  // pooled
+        QCOMPARE(report.per_profile.size(), size_t(2));
+        const ProfileInterval hr = perProfile(report, Metric::HitRate, 10);
+        QCOMPARE(hr.profiles, int64_t(2));
+        QVERIFY(near(hr.mean, 0.5));
+        QVERIFY(near(perProfile(report, Metric::Ndcg, 10).mean, 0.5));
+        QCOMPARE(perProfile(report, Metric::HitRate, 5).profiles, int64_t(0));  // no such K
+    }
+
+    void bootstrapIntervalCoversTheMeanAndNarrowsWithMoreProfiles() {
+        std::vector<double> few, many;
+        for (int i = 0; i < 10; ++i)
+            few.push_back(i % 2);  // mean 0.5
+        for (int i = 0; i < 1000; ++i)
+            many.push_back(i % 2);
+        const ProfileInterval a = bootstrapMean(few, 1000, 7);
+        const ProfileInterval b = bootstrapMean(many, 1000, 7);
+        QVERIFY(near(a.mean, 0.5));
+        QVERIFY(a.low < 0.5 && a.high > 0.5);
+        QVERIFY(b.low < 0.5 && b.high > 0.5);
+        // Standard error 0.5 / sqrt(n): about +-0.31 for 10 profiles, +-0.031 for 1000.
+        QVERIFY(a.high - a.low > 0.4 && a.high - a.low < 0.8);
+        QVERIFY(b.high - b.low > 0.04 && b.high - b.low < 0.08);
+        // Fixed seed: the same interval every time; a constant has no spread.
+        QCOMPARE(bootstrapMean(few, 1000, 7).low, a.low);
+        const ProfileInterval flat = bootstrapMean({0.25, 0.25, 0.25});
+        QVERIFY(near(flat.low, 0.25) && near(flat.high, 0.25));
+    }
+
     void randomSplitIsDeterministic() {
         Interactions log;
         for (int i = 0; i < 1000; ++i)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <utility>
 
 namespace encore::reco {
@@ -58,31 +59,90 @@ MetricAccumulator::MetricAccumulator(std::vector<int> ks) : ks_(std::move(ks)) {
     }
 }
 
-void MetricAccumulator::add(const RankOutcome& rank, bool repeat) {
-    for (MetricSet* set : {&sums_[0], &sums_[repeat ? 1 : 2]}) {
-        ++set->count;
-        for (size_t j = 0; j < ks_.size(); ++j) {
-            set->hr[j] += hitRate(rank, ks_[j]);
-            set->ndcg[j] += ndcg(rank, ks_[j]);
-            set->top_k[j] += factorizedTopK(rank, ks_[j]);
-        }
+void MetricAccumulator::addTo(MetricSet& set, const RankOutcome& rank) const {
+    if (set.hr.empty()) {
+        set.hr.assign(ks_.size(), 0.0);
+        set.ndcg.assign(ks_.size(), 0.0);
+        set.top_k.assign(ks_.size(), 0.0);
+    }
+    ++set.count;
+    for (size_t j = 0; j < ks_.size(); ++j) {
+        set.hr[j] += hitRate(rank, ks_[j]);
+        set.ndcg[j] += ndcg(rank, ks_[j]);
+        set.top_k[j] += factorizedTopK(rank, ks_[j]);
     }
 }
+
+void MetricAccumulator::add(const RankOutcome& rank, bool repeat, int32_t profile) {
+    addTo(sums_[0], rank);
+    addTo(sums_[repeat ? 1 : 2], rank);
+    if (profile >= 0)
+        addTo(by_profile_[profile], rank);
+}
+
+namespace {
+
+MetricSet averaged(MetricSet set) {
+    const double n = std::max<double>(1.0, static_cast<double>(set.count));
+    for (std::vector<double>* v : {&set.hr, &set.ndcg, &set.top_k}) {
+        for (double& x : *v)
+            x /= n;
+    }
+    return set;
+}
+
+}  // namespace
 
 EvalReport MetricAccumulator::report() const {
     EvalReport report;
     report.ks = ks_;
-    MetricSet* out[3] = {&report.all, &report.repeat, &report.fresh};
-    for (int i = 0; i < 3; ++i) {
-        *out[i] = sums_[i];
-        const double n = std::max<double>(1.0, static_cast<double>(sums_[i].count));
-        for (size_t j = 0; j < ks_.size(); ++j) {
-            out[i]->hr[j] /= n;
-            out[i]->ndcg[j] /= n;
-            out[i]->top_k[j] /= n;
-        }
-    }
+    report.all = averaged(sums_[0]);
+    report.repeat = averaged(sums_[1]);
+    report.fresh = averaged(sums_[2]);
+    for (const auto& [profile, set] : by_profile_)
+        report.per_profile.push_back(averaged(set));
     return report;
+}
+
+ProfileInterval bootstrapMean(const std::vector<double>& values, int resamples, uint64_t seed,
+                              double level) {
+    ProfileInterval interval;
+    interval.profiles = static_cast<int64_t>(values.size());
+    if (values.empty())
+        return interval;
+    const double n = static_cast<double>(values.size());
+    for (double v : values)
+        interval.mean += v / n;
+    std::mt19937_64 rng(seed);
+    std::uniform_int_distribution<size_t> pick(0, values.size() - 1);
+    std::vector<double> means(static_cast<size_t>(std::max(resamples, 1)));
+    for (double& mean : means) {
+        double sum = 0.0;
+        for (size_t i = 0; i < values.size(); ++i)
+            sum += values[pick(rng)];
+        mean = sum / n;
+    }
+    std::sort(means.begin(), means.end());
+    auto quantile = [&](double q) {
+        const double at = q * static_cast<double>(means.size() - 1);
+        const size_t below = static_cast<size_t>(std::floor(at));
+        const size_t above = std::min(below + 1, means.size() - 1);
+        return means[below] + (at - static_cast<double>(below)) * (means[above] - means[below]);
+    };
+    interval.low = quantile((1.0 - level) / 2.0);
+    interval.high = quantile((1.0 + level) / 2.0);
+    return interval;
+}
+
+ProfileInterval perProfile(const EvalReport& report, Metric metric, int k) {
+    const auto it = std::find(report.ks.begin(), report.ks.end(), k);
+    if (it == report.ks.end())
+        return {};
+    const size_t j = static_cast<size_t>(it - report.ks.begin());
+    std::vector<double> values;
+    for (const MetricSet& set : report.per_profile)
+        values.push_back(metric == Metric::HitRate ? set.hr[j] : set.ndcg[j]);
+    return bootstrapMean(values);
 }
 
 }  // namespace encore::reco

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <vector>
 
 namespace encore::reco {
@@ -36,17 +37,38 @@ struct MetricSet {
 struct EvalReport {
     std::vector<int> ks;
     MetricSet all, repeat, fresh;
+    std::vector<MetricSet> per_profile;  // "all" of each profile that has test plays
 };
 
 class MetricAccumulator {
 public:
     explicit MetricAccumulator(std::vector<int> ks);
-    void add(const RankOutcome& rank, bool repeat);
+    // `profile` < 0 leaves the target out of the per-profile figures.
+    void add(const RankOutcome& rank, bool repeat, int32_t profile = -1);
     EvalReport report() const;
 
 private:
+    void addTo(MetricSet& set, const RankOutcome& rank) const;
+
     std::vector<int> ks_;
-    MetricSet sums_[3];  // all, repeat, fresh
+    MetricSet sums_[3];                        // all, repeat, fresh
+    std::map<int32_t, MetricSet> by_profile_;  // ordered, so the bootstrap is reproducible
 };
+
+// A mean over profiles (each profile weighs the same, however many plays it has) with its
+// percentile bootstrap interval over profiles.
+struct ProfileInterval {
+    int64_t profiles = 0;
+    double mean = 0.0, low = 0.0, high = 0.0;
+};
+
+// Percentile bootstrap of the mean of `values`: `resamples` draws with replacement (fixed seed),
+// the (1 - level) / 2 and (1 + level) / 2 quantiles of their means.
+ProfileInterval bootstrapMean(const std::vector<double>& values, int resamples = 1000,
+                              uint64_t seed = 1, double level = 0.95);
+
+enum class Metric { HitRate, Ndcg };
+// The per-profile mean and interval of `metric` at `k` in `report` (no profiles when k is absent).
+ProfileInterval perProfile(const EvalReport& report, Metric metric, int k);
 
 }  // namespace encore::reco

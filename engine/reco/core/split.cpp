@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -23,6 +24,19 @@ Split timeSplit(const Interactions& log, double train_fraction) {
     // Back to log order, so each part reads like the log it came from.
     std::sort(train.begin(), train.end());
     std::sort(test.begin(), test.end());
+    return {log.subset(train), log.subset(test)};
+}
+
+Split globalTimeSplit(const Interactions& log, double train_fraction) {
+    std::vector<int64_t> times = log.timestamp;
+    std::sort(times.begin(), times.end());
+    const auto keep = static_cast<size_t>(
+        std::ceil(std::clamp(train_fraction, 0.0, 1.0) * static_cast<double>(times.size())));
+    // Ties at the cutoff are held out with it, so training ends strictly before the cutoff.
+    const int64_t cutoff = keep < times.size() ? times[keep] : std::numeric_limits<int64_t>::max();
+    std::vector<size_t> train, test;
+    for (size_t i = 0; i < log.size(); ++i)
+        (log.timestamp[i] < cutoff ? train : test).push_back(i);
     return {log.subset(train), log.subset(test)};
 }
 

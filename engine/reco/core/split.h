@@ -17,6 +17,12 @@ struct Split {
 // (the last 10% of each profile's listens for 0.9). Ties in time keep log order.
 Split timeSplit(const Interactions& log, double train_fraction);
 
+// One cutoff instant for the whole log: the timestamp of the first example after the
+// train_fraction quantile of every example's time. Train is strictly before it and test at or
+// after it, so no profile's later listens reach training (timeSplit lets them: another profile's
+// newest 10% may lie before this profile's training listens).
+Split globalTimeSplit(const Interactions& log, double train_fraction);
+
 // Each example goes to train with probability train_fraction (deterministic for a seed).
 Split randomSplit(const Interactions& log, double train_fraction, uint64_t seed);
 
