@@ -72,4 +72,27 @@ inline bool zeroPagesAfterTheFirst(const QString& path) {
     return file.flush();
 }
 
+// Zeroes the root page of index `name` only: integrity_check fails, the plays table still reads.
+inline bool zeroIndexRoot(const Database& database, const QString& name) {
+    qint64 root = 0;
+    int pageSize = 0;
+    {
+        ScopedConnection connection(database, QStringLiteral("fixture-root"));
+        QSqlQuery query(connection.db());
+        query.prepare(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = ?"));
+        query.addBindValue(name);
+        if (!query.exec() || !query.next())
+            return false;
+        root = query.value(0).toLongLong();
+        query.exec(QStringLiteral("PRAGMA page_size"));
+        query.next();
+        pageSize = query.value(0).toInt();
+    }
+    QFile file(database.path());
+    if (root < 2 || !file.open(QIODevice::ReadWrite) || !file.seek((root - 1) * pageSize))
+        return false;
+    file.write(QByteArray(pageSize, '\0'));
+    return file.flush();
+}
+
 }  // namespace encore::test

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace encore;
@@ -47,6 +48,7 @@ private Q_SLOTS:
 
         QVERIFY(test::zeroPagesAfterTheFirst(temp.database.path()));
         const DatabaseHealth health = checkDatabaseHealth(temp.database);
+        qInfo("%s", qPrintable(health.message));
         QVERIFY(!health.ok);
         QVERIFY(!health.integrity.problems.isEmpty());
         QVERIFY(health.backup.has_value());
@@ -79,6 +81,35 @@ private Q_SLOTS:
         QVERIFY(checkDatabaseHealth(temp.database).ok);
         QVERIFY(temp.database.migrate().ok());
         QCOMPARE(test::playIds(temp.database), ids);
+    }
+
+    void damagedIndexStillCountsTheListensARestoreLoses() {
+        test::TempDatabase temp;
+        test::addPlays(temp.database, 500);
+        const Result<BackupReport> backup = DatabaseBackup(temp.database).backUp();
+        QVERIFY(backup.ok());
+        test::addPlays(temp.database, 9, 1800000000);
+        QVERIFY(test::zeroIndexRoot(temp.database, QStringLiteral("plays_by_track")));
+        const DatabaseHealth health = checkDatabaseHealth(temp.database);
+        QVERIFY(!health.ok);
+        QCOMPARE(health.backup_plays, qint64(500));
+        QVERIFY(health.plays_lost.has_value());
+        QCOMPARE(*health.plays_lost, qint64(9));
+        QVERIFY2(health.message.contains(QStringLiteral("loses 9 listens logged after it")),
+                 qPrintable(health.message));
+    }
+
+    void backupRunsWhileAnotherConnectionWrites() {
+        test::TempDatabase temp;
+        const QList<qint64> ids = test::addPlays(temp.database, 40);
+        ScopedConnection writer(temp.database, QStringLiteral("writer"));
+        QSqlQuery write(writer.db());
+        QVERIFY(write.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(write.exec(QStringLiteral("DELETE FROM plays")));  // not committed
+        const Result<BackupReport> report = DatabaseBackup(temp.database).backUp();
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(countPlays(report->file.path).value_or(-1), qint64(ids.size()));
+        QVERIFY(write.exec(QStringLiteral("ROLLBACK")));
     }
 
     void pruningKeepsTheNewest() {
