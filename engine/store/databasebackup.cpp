@@ -19,7 +19,8 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kBusyRetries = 20;  // a backup step meets a busy source at most this many times
-constexpr int kProblemLines = 5;  // integrity_check lines kept for the message
+constexpr int kProblemLines = 5;
+constexpr qint64 kStalePartialSeconds = 60 * 60;  // integrity_check lines kept for the message
 const char* const kStampFormat = "yyyyMMdd'T'HHmmsszzz";
 
 // A raw connection closed on scope exit; the backup API works on sqlite3 handles.
@@ -269,6 +270,15 @@ QStringList DatabaseBackup::prune() const {
     for (int i = keep_; i < files.size(); ++i) {
         if (QFile::remove(files[i].path))
             removed << files[i].path;
+    }
+    // a backup cut short (a crash, a full disk) leaves its temporary; an hour old, none is live
+    const QDateTime stale = QDateTime::currentDateTimeUtc().addSecs(-kStalePartialSeconds);
+    const QString base = QFileInfo(database_.path()).completeBaseName();
+    const QFileInfoList partials = QDir(folder()).entryInfoList(
+        {QStringLiteral(".%1-*.partial").arg(base)}, QDir::Files | QDir::Hidden);
+    for (const QFileInfo& partial : partials) {
+        if (partial.lastModified().toUTC() < stale && QFile::remove(partial.absoluteFilePath()))
+            removed << partial.absoluteFilePath();
     }
     return removed;
 }

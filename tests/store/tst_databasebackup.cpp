@@ -128,6 +128,28 @@ private Q_SLOTS:
         QCOMPARE(kept[2].path, written[2]);
         QVERIFY(!QFileInfo::exists(written[0]));
         QVERIFY(!QFileInfo::exists(written[1]));
+
+        // an interrupted backup's temporary goes once it is an hour old, a fresh one stays
+        const QString stale =
+            backups.folder() + QStringLiteral("/.encore-1-schema7.sqlite.partial");
+        const QString fresh =
+            backups.folder() + QStringLiteral("/.encore-2-schema7.sqlite.partial");
+        for (const QString& path : {stale, fresh}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("half");
+        }
+        {
+            QFile file(stale);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(-2 * 60 * 60),
+                                     QFileDevice::FileModificationTime));
+        }
+        const Result<BackupReport> last = backups.backUp();
+        QVERIFY(last.ok());
+        QVERIFY(last->pruned.contains(stale));
+        QVERIFY(!QFileInfo::exists(stale));
+        QVERIFY(QFileInfo::exists(fresh));
     }
 
     void unwritableDestinationIsAClearError() {
