@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "mainwindow.h"
 #include "settings/loudnesssection.h"
+#include "status/restoreoffer.h"
 #include "store/locationoptions.h"
 #include "widgets/appearance.h"
 
@@ -125,7 +126,10 @@ int main(int argc, char** argv) {
     encore::Engine engine{encore::Database(database)};
     // untagged files get R128 levels, at idle, unless the listener switched it off
     engine.setMeasureLoudnessInBackground(encore::LoudnessSection::inBackground());
-    const encore::Status started = engine.start();
+    encore::Status started = engine.start();
+    // a damaged database: offer its newest good backup, then start on that
+    if (!started && !engine.health().ok && encore::offerRestore(engine.database(), engine.health()))
+        started = engine.start();
     if (!started) {
         std::fprintf(stderr, "encore: %s\n", qPrintable(started.error()));
         return 2;

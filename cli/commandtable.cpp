@@ -16,12 +16,14 @@ Command similarCommand();
 Command evalCommand();
 Command incognitoCommand();
 Command renderCommand();
+Command backupCommand();
+Command restoreCommand();
 
 const QList<Command>& allCommands() {
     static const QList<Command> kCommands = {
         scanCommand(),   tracksCommand(),    importCommand(), playsCommand(),     exportCommand(),
         forgetCommand(), profilesCommand(),  statsCommand(),  recommendCommand(), similarCommand(),
-        evalCommand(),   incognitoCommand(), renderCommand(),
+        evalCommand(),   incognitoCommand(), renderCommand(), backupCommand(),    restoreCommand(),
     };
     return kCommands;
 }

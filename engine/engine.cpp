@@ -12,7 +12,9 @@
 #include "store/trackstore.h"
 
 #include <QAtomicInteger>
+#include <QDateTime>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -69,6 +71,9 @@ Engine::~Engine() {
 Status Engine::start() {
     if (started_)
         return {};
+    health_ = checkDatabaseHealth(database_);
+    if (!health_.ok)
+        return Error{health_.message};
     const Status migrated = database_.migrate();
     if (!migrated)
         return migrated;
@@ -90,6 +95,7 @@ Status Engine::start() {
     connect(scanner_, &Scanner::libraryChanged, this, &Engine::libraryChanged);
     scanner_thread_.start(QThread::IdlePriority);
     startWriter();
+    backUpIfDue();
     startPlaylists();
     startRecommender();
     startLoudness();
@@ -277,6 +283,38 @@ void Engine::startWriter() {
     connect(writer_, &HistoryWriter::failed, this, &Engine::writeFailed);
     writer_thread_.start();
     QMetaObject::invokeMethod(writer_, &HistoryWriter::open, Qt::QueuedConnection);
+}
+
+void Engine::backUpIfDue() {
+    const DatabaseBackup backups(database_);
+    if (!backups.dailyDue(QDateTime::currentDateTimeUtc()))
+        return;
+    // in the writer's turn, on its connection: never on this (the window's) thread
+    HistoryWriter* writer = writer_;
+    QMetaObject::invokeMethod(
+        writer,
+        [this, writer, backups] {
+            writer->run([this, backups](const QSqlDatabase& db) {
+                if (!db.isValid())
+                    return;
+                QSqlQuery any(db);  // an empty library has nothing to lose yet
+                if (!any.exec(QStringLiteral("SELECT EXISTS(SELECT 1 FROM plays) OR "
+                                             "EXISTS(SELECT 1 FROM tracks)")) ||
+                    !any.next() || !any.value(0).toBool())
+                    return;
+                const Result<BackupReport> report = backups.backUpFrom(db);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, report] {
+                        if (report)
+                            Q_EMIT backedUp(report.value());
+                        else
+                            Q_EMIT writeFailed(report.error());
+                    },
+                    Qt::QueuedConnection);
+            });
+        },
+        Qt::QueuedConnection);
 }
 
 void Engine::scan(const QStringList& roots) {

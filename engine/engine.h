@@ -11,6 +11,8 @@
 #include "reco/recosettings.h"
 #include "reco/recostatus.h"
 #include "store/database.h"
+#include "store/databasebackup.h"
+#include "store/databasehealth.h"
 #include "store/play.h"
 #include "store/playlog.h"
 #include "store/profilestore.h"
@@ -59,8 +61,12 @@ public:
 
     // Applies migrations, reads the shared settings and profiles, then starts the workers.
     // Call once, before anything else (setRecoSettings excepted).
+    // A damaged database (integrity_check, quick_check over 256 MB) stops it: the error, and
+    // health(), name the newest good backup and what restoring it would lose.
     Status start();
     bool isStarted() const { return started_; }
+    // What the startup check found (ok until start() ran).
+    const DatabaseHealth& health() const { return health_; }
 
     const Database& database() const { return database_; }
 
@@ -219,10 +225,13 @@ Q_SIGNALS:
     void activeProfileChanged(const encore::Profile& profile);
     // A write of the listening log failed: one sentence for the listener.
     void writeFailed(const QString& message);
+    // The daily backup (start() asks for one when the newest is over 24 h old) was written.
+    void backedUp(const encore::BackupReport& report);
 
 private:
     Status readSharedState();
     void startWriter();
+    void backUpIfDue();
     void startRecommender();
     void startLoudness();
     void startPlaylists();
@@ -243,6 +252,7 @@ private:
     bool loudness_in_background_ = false;
     mutable QThreadPool reads_;
     bool started_ = false;
+    DatabaseHealth health_;
     bool scanning_ = false;
     bool importing_ = false;
     QList<Profile> profiles_;

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/databasebackup.h"
 #include "store/sqlerror.h"
 
 #include <QDir>
@@ -169,6 +170,16 @@ Status Database::migrateTo(int version) const {
                          .arg(path_)
                          .arg(current.value())
                          .arg(latestSchemaVersion())};
+    }
+    if (current.value() > 0 && current.value() < version) {
+        // a failed upgrade must never be the only copy: back up what this build would change
+        const Result<BackupReport> backup = DatabaseBackup(*this).backUpFrom(db);
+        if (!backup) {
+            return Error{QStringLiteral("Not upgrading %1 to schema %2 without a backup: %3")
+                             .arg(path_)
+                             .arg(version)
+                             .arg(backup.error())};
+        }
     }
     for (int next = current.value() + 1; next <= version; ++next) {
         const Status applied = applyMigration(db, next, path_);

@@ -1,0 +1,38 @@
+#include "command.h"
+
+#include "store/databasebackup.h"
+
+namespace encore::cli {
+
+namespace {
+
+void define(QCommandLineParser& parser) {
+    parser.setApplicationDescription(QStringLiteral(
+        "Replaces the library database with a backup (`encore-cli backup --list` lists them) "
+        "after checking the backup's integrity. The current file is kept beside it as "
+        "<name>.before-restore-<time>, never deleted. Quit Encore first."));
+    parser.addPositionalArgument(QStringLiteral("BACKUP"), QStringLiteral("The backup file."));
+}
+
+int run(CommandContext& c) {
+    const QStringList args = c.parser.positionalArguments().mid(1);
+    if (args.size() != 1)
+        return usageError(c, QStringLiteral("restore takes one BACKUP file."));
+    const Database database = c.database();
+    const Result<RestoreReport> report = DatabaseBackup(database).restore(args.first());
+    if (!report)
+        return fail(c, report.error());
+    c.out << "restored " << report->backup << " into " << database.path() << ": " << report->plays
+          << " listens, schema " << report->schema_version << "\n";
+    if (!report->set_aside.isEmpty())
+        c.out << "the replaced database is kept at " << report->set_aside << "\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+Command restoreCommand() {
+    return {"restore", "Replace the library database with a checked backup.", define, run};
+}
+
+}  // namespace encore::cli
