@@ -13,8 +13,11 @@
 
 #include <QAtomicInteger>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -43,6 +46,7 @@ Engine::Engine(Database database, std::shared_ptr<const Clock> clock, QObject* p
     writer_thread_.setObjectName(QStringLiteral("encore-writer"));
     loudness_thread_.setObjectName(QStringLiteral("encore-loudness"));
     reads_.setMaxThreadCount(kReadThreads);
+    checks_.setMaxThreadCount(1);
     connect(tracker_, &ListenTracker::listenEnded, this, &Engine::logListen);
 }
 
@@ -66,20 +70,33 @@ Engine::~Engine() {
     scanner_thread_.wait();
     loudness_thread_.wait();
     reads_.waitForDone();
+    checks_.waitForDone();
+    // A clean exit: the next start need not check before it opens the library.
+    if (session_marked_ && !keep_session_marker_)
+        QFile::remove(sessionMarkerPath());
 }
 
 Status Engine::start() {
     if (started_)
         return {};
-    health_ = checkDatabaseHealth(database_);
-    if (!health_.ok)
+    // After a crash or power cut, check before anything reads the file; after a clean exit,
+    // only when the start fails (a damaged file usually fails the first reads), else later.
+    const bool uncleanExit = QFileInfo::exists(sessionMarkerPath());
+    if (uncleanExit && !checkHealthNow())
         return Error{health_.message};
+    auto failed = [&](const Status& s) -> Status {
+        if (!uncleanExit && !checkHealthNow())
+            return Error{health_.message};
+        return s;
+    };
     const Status migrated = database_.migrate();
     if (!migrated)
-        return migrated;
+        return failed(migrated);
     const Status read = readSharedState();
     if (!read)
-        return read;
+        return failed(read);
+    QFile marker(sessionMarkerPath());
+    session_marked_ = marker.open(QIODevice::WriteOnly | QIODevice::Truncate);
     scanner_ = new Scanner(database_);
     scanner_->moveToThread(&scanner_thread_);
     connect(&scanner_thread_, &QThread::finished, scanner_, &QObject::deleteLater);
@@ -100,7 +117,38 @@ Status Engine::start() {
     startRecommender();
     startLoudness();
     started_ = true;
+    if (!uncleanExit)
+        checkHealthInBackground();
     return {};
+}
+
+QString Engine::sessionMarkerPath() const {
+    return database_.path() + QStringLiteral(".running");
+}
+
+bool Engine::checkHealthNow() {
+    health_ = checkDatabaseHealth(database_);
+    return health_.ok;
+}
+
+void Engine::checkHealthInBackground() {
+    using Checked = DatabaseHealth;
+    auto* watcher = new QFutureWatcher<Checked>(this);
+    connect(watcher, &QFutureWatcher<Checked>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (watcher->isCanceled())
+            return;
+        health_ = watcher->result();
+        if (!health_.ok) {
+            keep_session_marker_ = true;
+            Q_EMIT databaseDamaged();
+        }
+    });
+    const Database database = database_;
+    watcher->setFuture(QtConcurrent::run(&checks_, [database] {
+        QThread::currentThread()->setPriority(QThread::IdlePriority);
+        return checkDatabaseHealth(database);
+    }));
 }
 
 void Engine::editTags(const QStringList& paths, const TagChange& change) {

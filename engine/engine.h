@@ -61,8 +61,13 @@ public:
 
     // Applies migrations, reads the shared settings and profiles, then starts the workers.
     // Call once, before anything else (setRecoSettings excepted).
-    // A damaged database (integrity_check, quick_check over 256 MB) stops it: the error, and
-    // health(), name the newest good backup and what restoring it would lose.
+    // The database's integrity check (integrity_check, quick_check over 256 MB) takes seconds
+    // on a large library, so it runs before anything else only when the last session did not
+    // end cleanly (its marker file <database>.running is still there) or when the start fails;
+    // then a damaged database stops it: the error, and health(), name the newest good backup
+    // and what restoring it would lose. After a clean exit it runs in the background once
+    // started, and damage found there comes as databaseDamaged (the marker then stays, so the
+    // next start checks first and can offer the restore).
     Status start();
     bool isStarted() const { return started_; }
     // What the startup check found (ok until start() ran).
@@ -227,11 +232,17 @@ Q_SIGNALS:
     void writeFailed(const QString& message);
     // The daily backup (start() asks for one when the newest is over 24 h old) was written.
     void backedUp(const encore::BackupReport& report);
+    // The background integrity check found the database damaged (health() says how).
+    void databaseDamaged();
 
 private:
     Status readSharedState();
     void startWriter();
     void backUpIfDue();
+    QString sessionMarkerPath() const;
+    // Checks the database and keeps the result in health_; false when it is damaged.
+    bool checkHealthNow();
+    void checkHealthInBackground();
     void startRecommender();
     void startLoudness();
     void startPlaylists();
@@ -251,8 +262,11 @@ private:
     bool measuring_loudness_ = false;
     bool loudness_in_background_ = false;
     mutable QThreadPool reads_;
+    QThreadPool checks_;  // the background integrity check: never holds up the reads
     bool started_ = false;
     DatabaseHealth health_;
+    bool session_marked_ = false;       // this session made <database>.running
+    bool keep_session_marker_ = false;  // damage was found: the next start checks first
     bool scanning_ = false;
     bool importing_ = false;
     QList<Profile> profiles_;

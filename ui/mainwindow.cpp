@@ -48,6 +48,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QShortcut>
@@ -162,6 +163,19 @@ MainWindow::MainWindow(Engine& engine, std::unique_ptr<Player> player, QWidget* 
         setSuggestionProvider(recommender_);
 
     connect(&engine_, &Engine::libraryChanged, this, &MainWindow::reloadLibrary);
+    // The background check found damage the library opened with: say it now; the next start
+    // checks first and offers the backup.
+    connect(&engine_, &Engine::databaseDamaged, this, [this] {
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("The library database is damaged"),
+            engine_.health().message + QStringLiteral("\n\n") +
+                tr("Encore keeps working on it for now. Quit and start Encore again to restore "
+                   "the backup, or keep going and restore later."),
+            QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("databaseDamagedDialog"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     buildLyricsDock();
     connect(opener_, &PathOpener::message, this,
             [this](const QString& text) { messages_->show(text, kMessageMs); });

@@ -141,10 +141,16 @@ Result<QSqlDatabase> Database::open(const QString& name) const {
     };
     for (const char* statement : kPragmas) {
         if (!pragma.exec(QString::fromLatin1(statement))) {
-            return Error{
-                QStringLiteral("The library database %1 refused \"%2\": %3. It may be "
-                               "damaged or on a file system without locking.")
-                    .arg(path_, QString::fromLatin1(statement), pragma.lastError().text())};
+            const QString text = pragma.lastError().text();
+            // Not left registered and open: the next open of this name would be handed this
+            // handle, still on the old file after a restore put a new one in its place.
+            pragma = QSqlQuery();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return Error{QStringLiteral("The library database %1 refused \"%2\": %3. It may be "
+                                        "damaged or on a file system without locking.")
+                             .arg(path_, QString::fromLatin1(statement), text)};
         }
     }
     return db;

@@ -4,6 +4,7 @@
 #include "store/databasehealth.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -79,7 +80,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(restored->set_aside));  // the damaged file is kept
         QVERIFY(restored->set_aside.contains(QStringLiteral(".before-restore-")));
         QVERIFY(checkDatabaseHealth(temp.database).ok);
-        QVERIFY(temp.database.migrate().ok());
+        const Status migrated = temp.database.migrate();
+        QVERIFY2(migrated.ok(), qPrintable(migrated.error()));
         QCOMPARE(test::playIds(temp.database), ids);
     }
 
@@ -97,6 +99,37 @@ private Q_SLOTS:
         QCOMPARE(*health.plays_lost, qint64(9));
         QVERIFY2(health.message.contains(QStringLiteral("loses 9 listens logged after it")),
                  qPrintable(health.message));
+    }
+
+    // After a clean exit the check runs in the background: damage that lets the library open
+    // is said by databaseDamaged, and the marker stays so that the next start checks first and
+    // refuses. After a crash (the marker left behind) the start checks before anything else.
+    void damageAfterACleanExitIsFoundInTheBackground() {
+        test::TempDatabase temp;
+        test::addPlays(temp.database, 300);
+        QVERIFY(DatabaseBackup(temp.database).backUp().ok());
+        const QString marker = temp.database.path() + QStringLiteral(".running");
+        {
+            Engine engine(temp.database);
+            QVERIFY(engine.start().ok());
+            QVERIFY(QFileInfo::exists(marker));  // the session is running
+        }
+        QVERIFY(!QFileInfo::exists(marker));  // and ended cleanly
+        QVERIFY(test::zeroIndexRoot(temp.database, QStringLiteral("plays_by_track")));
+        {
+            Engine engine(temp.database);
+            QSignalSpy damaged(&engine, &Engine::databaseDamaged);
+            QVERIFY(engine.start().ok());  // the index does not stop the library opening
+            QVERIFY(damaged.wait(30000));
+            QVERIFY(!engine.health().ok);
+            QVERIFY(engine.health().message.contains(temp.database.path()));
+        }
+        QVERIFY(QFileInfo::exists(marker));  // kept: the next start checks first
+        Engine again(temp.database);
+        const Status started = again.start();
+        QVERIFY(!started.ok());
+        QVERIFY2(started.error().contains(QStringLiteral("is damaged")),
+                 qPrintable(started.error()));
     }
 
     void backupRunsWhileAnotherConnectionWrites() {
