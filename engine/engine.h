@@ -86,6 +86,8 @@ public:
     // Reads run on the engine's own pool, never Qt's global one: Qt 6.4 paints large fills and
     // scales images on the global pool, so long reads there would stall the window.
     static constexpr int kReadThreads = 2;
+    // The background integrity check waits this long after start (see start()).
+    static constexpr int kBackgroundCheckDelayMs = 20000;
 
     // Reads every available track on a pool thread with its own connection.
     QFuture<Result<QList<Track>>> loadTracks() const;

@@ -120,7 +120,7 @@ private Q_SLOTS:
             Engine engine(temp.database);
             QSignalSpy damaged(&engine, &Engine::databaseDamaged);
             QVERIFY(engine.start().ok());  // the index does not stop the library opening
-            QVERIFY(damaged.wait(30000));
+            QVERIFY(damaged.wait(Engine::kBackgroundCheckDelayMs + 30000));
             QVERIFY(!engine.health().ok);
             QVERIFY(engine.health().message.contains(temp.database.path()));
         }
