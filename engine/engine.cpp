@@ -112,15 +112,18 @@ Status Engine::start() {
     connect(scanner_, &Scanner::libraryChanged, this, &Engine::libraryChanged);
     scanner_thread_.start(QThread::IdlePriority);
     startWriter();
-    backUpIfDue();
     startPlaylists();
     startRecommender();
     startLoudness();
     started_ = true;
-    // Once the window is up and the library shown: on two cores the check's reading of the
-    // whole file held the first population back by 150 ms (ui-stall startup, 100,000 tracks).
-    if (!uncleanExit)
-        QTimer::singleShot(kBackgroundCheckDelayMs, this, &Engine::checkHealthInBackground);
+    // Once the window is up and the library shown (kMaintenanceDelayMs): the check, then the
+    // daily backup of a sound file; after an unclean exit the file was checked already.
+    QTimer::singleShot(maintenance_delay_ms_, this, [this, uncleanExit] {
+        if (uncleanExit)
+            backUpIfDue();
+        else
+            checkHealthInBackground();
+    });
     return {};
 }
 
@@ -144,7 +147,9 @@ void Engine::checkHealthInBackground() {
         if (!health_.ok) {
             keep_session_marker_ = true;
             Q_EMIT databaseDamaged();
+            return;  // a backup now would be of the damaged file
         }
+        backUpIfDue();
     });
     const Database database = database_;
     watcher->setFuture(QtConcurrent::run(&checks_, [database] {

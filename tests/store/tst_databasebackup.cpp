@@ -118,9 +118,10 @@ private Q_SLOTS:
         QVERIFY(test::zeroIndexRoot(temp.database, QStringLiteral("plays_by_track")));
         {
             Engine engine(temp.database);
+            engine.setMaintenanceDelayMs(0);
             QSignalSpy damaged(&engine, &Engine::databaseDamaged);
             QVERIFY(engine.start().ok());  // the index does not stop the library opening
-            QVERIFY(damaged.wait(Engine::kBackgroundCheckDelayMs + 30000));
+            QVERIFY(damaged.wait(30000));
             QVERIFY(!engine.health().ok);
             QVERIFY(engine.health().message.contains(temp.database.path()));
         }
@@ -234,6 +235,7 @@ private Q_SLOTS:
         test::addPlays(temp.database, 20);
         {
             Engine engine(temp.database);
+            engine.setMaintenanceDelayMs(0);
             QSignalSpy backedUp(&engine, &Engine::backedUp);
             QVERIFY(engine.start().ok());
             QVERIFY(engine.health().ok);
@@ -242,6 +244,7 @@ private Q_SLOTS:
         QCOMPARE(DatabaseBackup(temp.database).list().size(), 1);
         {
             Engine engine(temp.database);
+            engine.setMaintenanceDelayMs(0);
             QSignalSpy backedUp(&engine, &Engine::backedUp);
             QVERIFY(engine.start().ok());
             QVERIFY(!backedUp.wait(1000));  // the newest is minutes old, not a day
