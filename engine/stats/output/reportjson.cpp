@@ -312,10 +312,12 @@ QJsonObject reportToJson(const StatsReport& r) {
     put(StatsPart::Overview, overview(r.overview));
     put(StatsPart::Genres, genres(r.genres));
     put(StatsPart::TimePatterns, timePatterns(r.time));
-    put(StatsPart::TopLists, QJsonObject{{QStringLiteral("headline"), r.top.headline},
-                                         {QStringLiteral("artists"), entries(r.top.artists, QStringLiteral("top_track_id"))},
-                                         {QStringLiteral("albums"), entries(r.top.albums, QStringLiteral("top_track_id"))},
-                                         {QStringLiteral("tracks"), entries(r.top.tracks, QStringLiteral("track_id"))}});
+    put(StatsPart::TopLists,
+        QJsonObject{
+            {QStringLiteral("headline"), r.top.headline},
+            {QStringLiteral("artists"), entries(r.top.artists, QStringLiteral("top_track_id"))},
+            {QStringLiteral("albums"), entries(r.top.albums, QStringLiteral("top_track_id"))},
+            {QStringLiteral("tracks"), entries(r.top.tracks, QStringLiteral("track_id"))}});
     put(StatsPart::Streaks, streaks(r.streaks));
     put(StatsPart::Discovery, discovery(r.discovery));
     put(StatsPart::Forgotten, forgotten(r.forgotten));

@@ -10,8 +10,8 @@
 namespace encore::stats {
 
 struct TopEntry {
-    QString name;          // artist, album title or track title
-    QString artist;        // of the album or track; empty for artists
+    QString name;    // artist, album title or track title
+    QString artist;  // of the album or track; empty for artists
     // The track; for an artist or album its most played track in the period (a file in the
     // library first), whose cover stands for it.
     TrackId track_id = 0;
