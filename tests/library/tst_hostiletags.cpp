@@ -4,6 +4,7 @@
 // controls made spaces), never interpreted, and the library stays whole.
 #include "fixturelibrary.h"
 #include "library/scanjob.h"
+#include "scanfixture.h"
 #include "store/trackstore.h"
 #include "testsupport.h"
 
@@ -18,26 +19,7 @@ namespace {
 constexpr int kTenMegabytes = 10 * 1024 * 1024;
 constexpr int kStoredLimit = 512;  // TagNormalizer's kMaxTagLength
 
-struct Fixture {
-    test::TempDatabase temp;
-    QTemporaryDir music;
-    ScopedConnection connection{temp.database, QStringLiteral("test-hostile")};
-    QThreadPool pool;
-    std::atomic<bool> cancel{false};
-    QString path(const QString& relative) const { return music.filePath(relative); }
-    ScanReport scan() {
-        ScanJob job(connection.db(), cancel, &pool);
-        return job.run({music.path()});
-    }
-    Track trackAt(const QString& relative) {
-        const auto all = TrackStore(connection.db()).tracks({QString(), true, -1});
-        for (const Track& t : all.value()) {
-            if (t.path == path(relative))
-                return t;
-        }
-        return {};
-    }
-};
+using Fixture = test::ScanFixture;
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "fixturelibrary.h"
 #include "library/scanjob.h"
 #include "listens/import/historyimporter.h"
+#include "scanfixture.h"
 #include "store/trackstore.h"
 #include "testsupport.h"
 
@@ -14,31 +15,8 @@ using namespace encore;
 
 namespace {
 
-struct Fixture {
-    test::TempDatabase temp;
-    QTemporaryDir music;
-    ScopedConnection connection{temp.database, QStringLiteral("test-scan")};
-    QThreadPool pool;
-    std::atomic<bool> cancel{false};
-
-    QString path(const QString& relative) const { return music.filePath(relative); }
-
-    ScanReport scan() {
-        ScanJob job(connection.db(), cancel, &pool);
-        return job.run({music.path()});
-    }
-
-    TrackStore store() const { return TrackStore(connection.db()); }
-
-    Track trackAt(const QString& relative) {
-        const auto all = store().tracks({QString(), true, -1});
-        for (const Track& t : all.value()) {
-            if (t.path == path(relative))
-                return t;
-        }
-        return {};
-    }
-
+// The shared scan fixture, with what only these tests ask of it.
+struct Fixture : test::ScanFixture {
     qint64 totalChanges() {
         QSqlQuery q(connection.db());
         q.exec(QStringLiteral("SELECT total_changes()"));
