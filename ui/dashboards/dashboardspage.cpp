@@ -192,7 +192,9 @@ void DashboardsPage::setCoverSource(std::function<QImage(TrackId)> source) {
 }
 
 void DashboardsPage::coversChanged() {
-    if (view_ != View::Charts)
+    // The album grid's covers arrive by the hundred while it scrolls: a hidden recap looks
+    // its three up again when it is shown, not on each one.
+    if (view_ != View::Charts && isVisible())
         recap_->coversChanged();
 }
 
@@ -251,6 +253,8 @@ void DashboardsPage::showEvent(QShowEvent* event) {
         reveal_->start();  // charts filled while the page was hidden
     if (stale_)
         compute(false);
+    else if (view_ != View::Charts)
+        recap_->coversChanged();  // covers that came while the page was hidden
 }
 
 stats::StatsQuery DashboardsPage::query() const {
