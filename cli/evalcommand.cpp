@@ -20,7 +20,8 @@ void define(QCommandLineParser& parser) {
         "Evaluates the recommender offline as the product measures itself: trains on the "
         "training part of the listening log, tunes the blend on the older half of the held-out "
         "listens and ranks each play of the newer half among all tracks, for the two-tower "
-        "model, the baselines (popular, user_popular, cooccurrence, content) and their blend. "
+        "model, the baselines (popular, user_popular, cooccurrence, content, sr, vsknn) and their "
+        "learned blend. "
         "Reports HR@K, NDCG@K and FactorizedTopK top-K accuracy, overall and split into repeat "
         "listens and tracks new to the profile. Nothing held out reaches training or "
         "features."));
@@ -130,14 +131,7 @@ void printReport(CommandContext& c, const EvalResult& r) {
     }
     printProfileIntervals(c, r);
     if (r.method("blend")) {
-        const BlendWeights& w = r.blend_weights;
-        c.out << QStringLiteral(
-                     "\nblend weights (tuned on the training part's own newest "
-                     "plays): model %1, cooccurrence %2, user_popular %3, content %4\n")
-                     .arg(w.model)
-                     .arg(w.cooccurrence)
-                     .arg(w.user_popular)
-                     .arg(w.content);
+        c.out << QStringLiteral("\n") << blendWeightsText(r);
     }
 }
 

@@ -1,33 +1,34 @@
 #pragma once
 
-#include "reco/core/candidateindex.h"
 #include "reco/core/scorer.h"
+#include "reco/scorerregistry.h"
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace encore {
 
-// Weights of the blend's log-linear terms; zero drops a term.
-struct BlendWeights {
-    float model = 1.0f;         // two-tower cosine / temperature
-    float cooccurrence = 0.0f;  // log(1 + co-occurrence count after the anchors)
-    float user_popular = 0.0f;  // log(1 + the profile's decayed play count)
-    float content = 0.0f;       // same artist / shared genres with the anchors
-};
+// Weight of each blend term by scorer name; absent or zero drops the term.
+using BlendWeights = std::map<std::string, float>;
 
-// The model and the baselines in one log-linear score: each component scorer gives a score
-// array; the blend adds weight * transform(score). Components may be null when absent.
+// The weight of `name` in `weights` (0 when absent).
+float weightOf(const BlendWeights& weights, const std::string& name);
+// "two_tower 0.05, cooccurrence 1, ..." (the terms with a weight, registration order).
+std::string describeWeights(const BlendWeights& weights);
+
+// The model and the baselines in one log-linear score: each registered component gives a score
+// array; the blend adds weight * term(score).
 class BlendScorer : public reco::Scorer {
 public:
-    struct Components {
-        std::shared_ptr<const reco::Scorer> model;  // two_tower
-        float model_scale = 20.0f;                  // 1 / temperature
-        std::shared_ptr<const reco::Scorer> cooccurrence;
-        std::shared_ptr<const reco::Scorer> user_popular;
-        std::shared_ptr<const reco::Scorer> content;
+    struct Component {
+        std::string name;
+        std::shared_ptr<const reco::Scorer> scorer;
+        BlendTerm term = BlendTerm::Raw;
+        float scale = 1.0f;  // ModelCosine: 1 / temperature
     };
-    static constexpr int kComponents = 4;
+    using Components = std::vector<Component>;
 
     BlendScorer(Components components, BlendWeights weights);
 
@@ -36,11 +37,14 @@ public:
     void score(const reco::Query& query, float* out) const override;
     void scoreBatch(const std::vector<reco::Query>& queries, float* out) const override;
 
-    // The transformed component scores (kComponents x size(), row-major; absent rows are 0).
+    const Components& components() const { return c_; }
+    // The terms of every component (components().size() x size(), row-major).
     void componentScores(const reco::Query& query, float* out) const;
     const BlendWeights& weights() const { return weights_; }
 
 private:
+    void term(size_t component, const reco::Query& query, float* out) const;
+
     Components c_;
     BlendWeights weights_;
     int32_t size_ = 0;

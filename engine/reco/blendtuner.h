@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <optional>
+#include <string>
 
 namespace encore {
 
@@ -13,15 +14,20 @@ constexpr size_t kMinBlendTuningPlays = 100;
 
 struct TunedBlend {
     BlendWeights weights;
-    double hr10 = 0.0;   // on the validation plays it was tuned on (optimistic)
-    size_t queries = 0;  // validation plays used
+    double hr10 = 0.0;          // on the validation plays it was learned on (optimistic)
+    double softmax_hr10 = 0.0;  // the listwise model alone, before the HR@10 search
+    double default_hr10 = 0.0;  // the defaults on the same plays
+    size_t queries = 0;         // validation plays used
 };
 
-// Picks the blend weights with the best HR@10 on validation plays (never on test plays): a
-// grid over the weights, each query re-ranking the union of every component's top tracks.
+// The learned re-ranker over the registered scorers, fitted on validation plays only (never on
+// test plays). Each query's pool is the target plus every component's top tracks. A listwise
+// logistic model (softmax over the pool, one weight per component's term) is fitted first;
+// then a coordinate search from the better of it and the defaults maximises HR@10 itself.
 // nullopt when cancelled.
 std::optional<TunedBlend> tuneBlend(const BlendScorer::Components& components,
                                     const reco::Interactions& validation, size_t max_queries,
+                                    const BlendWeights& defaults,
                                     const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace encore

@@ -3,14 +3,10 @@
 #include "reco/blendscorer.h"
 #include "reco/blendtuner.h"
 #include "reco/core/candidateindex.h"
-#include "reco/core/contentscorer.h"
-#include "reco/core/cooccurrencescorer.h"
-#include "reco/core/popularscorer.h"
 #include "reco/core/split.h"
 #include "reco/core/twotowermodel.h"
-#include "reco/core/twotowerscorer.h"
-#include "reco/core/userpopularscorer.h"
 #include "reco/publishedmodel.h"
+#include "reco/scorerregistry.h"
 
 #include <QJsonArray>
 
@@ -118,6 +114,27 @@ QJsonObject EvalResult::toJson() const {
         results.insert(QString::fromStdString(m.name), o);
     }
     return QJsonObject{{QStringLiteral("split"), split}, {QStringLiteral("results"), results}};
+}
+
+QString blendWeightsText(const EvalResult& result) {
+    const TunedBlend& t = result.blend_tuning;
+    QString text = QStringLiteral(
+                       "  blend: learned on %1 validation plays (the older half of the held-out "
+                       "part); HR@10 there: defaults %2, listwise model %3, after the HR@10 "
+                       "search %4\n")
+                       .arg(t.queries)
+                       .arg(t.default_hr10, 0, 'f', 4)
+                       .arg(t.softmax_hr10, 0, 'f', 4)
+                       .arg(t.hr10, 0, 'f', 4);
+    for (const ScorerKind& kind : scorerKinds()) {
+        if (!kind.in_blend)
+            continue;
+        text += QStringLiteral("    %1 %2  (%3)\n")
+                    .arg(QString::fromStdString(kind.name), -13)
+                    .arg(double(weightOf(result.blend_weights, kind.name)), 7, 'g', 3)
+                    .arg(QString::fromStdString(kind.reason));
+    }
+    return text;
 }
 
 reco::Interactions samplePlays(const reco::Interactions& test, size_t max) {
@@ -232,8 +249,9 @@ Result<EvalResult> evaluateOffline(TrainingData data, const EvalSettings& settin
                        cancel, &result.train_stats);
     if (!set)
         return Error{set.error()};
-    std::vector<std::string> methods = {"two_tower", "popular", "user_popular", "cooccurrence",
-                                        "content"};
+    std::vector<std::string> methods;
+    for (const ScorerKind& kind : scorerKinds())
+        methods.push_back(kind.name);
     if (settings.include_blend)
         methods.push_back("blend");
     stage(QStringLiteral("tuning the blend on validation plays, then ranking %1 test plays")
@@ -247,6 +265,7 @@ Result<EvalResult> evaluateOffline(TrainingData data, const EvalSettings& settin
     result.test_plays = measured->test_plays;
     result.methods = measured->methods;
     result.blend_weights = measured->weights;
+    result.blend_tuning = measured->tuning;
     result.validation_plays = measured->validation_queries;
     return result;
 }

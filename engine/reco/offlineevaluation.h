@@ -59,6 +59,7 @@ struct EvalResult {
     reco::TrainStats train_stats;
     std::vector<MethodResult> methods;
     BlendWeights blend_weights;  // tuned on the validation plays (never on the scored ones)
+    TunedBlend blend_tuning;
     size_t validation_plays = 0;
 
     const MethodResult* method(const std::string& name) const;
@@ -69,6 +70,10 @@ struct EvalResult {
     // "profiles"). Every value is a number.
     QJsonObject toJson() const;
 };
+
+// The learned blend in words: its weights, each term's meaning (scorerregistry.h), and its
+// HR@10 on the validation plays for the defaults, the listwise model and the final search.
+QString blendWeightsText(const EvalResult& result);
 
 // Stage name and completed share, for progress output.
 using EvalProgress = std::function<void(const QString& stage)>;

@@ -1,13 +1,24 @@
 #include "reco/publishedmodel.h"
 
+#include "reco/scorerregistry.h"
+
+#include <algorithm>
+
 namespace encore {
 
 BlendWeights defaultBlendWeights() {
-    return {0.05f, 1.0f, 0.25f, 0.5f};
+    BlendWeights w;
+    for (const ScorerKind& kind : scorerKinds()) {
+        if (kind.in_blend && kind.default_weight != 0.0f)
+            w[kind.name] = kind.default_weight;
+    }
+    return w;
 }
 
 BlendWeights baselineBlendWeights() {
-    return {0.0f, 1.0f, 0.25f, 0.5f};
+    BlendWeights w = defaultBlendWeights();
+    w.erase("two_tower");
+    return w;
 }
 
 PublishedModelPtr assemblePublishedModel(TrainingData data, const RecoVocabulary& vocabulary,
@@ -25,17 +36,16 @@ PublishedModelPtr assemblePublishedModel(TrainingData data, const RecoVocabulary
     p->catalog = std::move(data.catalog);
     p->tracks = std::move(data.tracks);
     p->scorers = std::move(scorers);
-    if (p->scorers.two_tower && weights.model > 0.0f) {
+    BlendWeights others = weights;
+    others.erase("two_tower");
+    const bool others_weigh =
+        std::any_of(others.begin(), others.end(), [](const auto& w) { return w.second != 0.0f; });
+    if (p->scorers.two_tower && weightOf(weights, "two_tower") > 0.0f) {
         p->weights = weights;
-        p->method = QStringLiteral("blend");
-    } else if (p->scorers.two_tower && weights.cooccurrence == 0.0f &&
-               weights.user_popular == 0.0f && weights.content == 0.0f) {
-        p->weights = weights;
-        p->method = QStringLiteral("two_tower");
+        p->method = others_weigh ? QStringLiteral("blend") : QStringLiteral("two_tower");
     } else {
         // The tuning found the model adds nothing, or there is no model: baselines serve.
-        p->weights = p->scorers.two_tower ? weights : baselineBlendWeights();
-        p->weights.model = 0.0f;
+        p->weights = p->scorers.two_tower && others_weigh ? others : baselineBlendWeights();
         p->method = QStringLiteral("baselines");
     }
     p->primary = std::make_shared<BlendScorer>(p->scorers.blendComponents(), p->weights);

@@ -1,5 +1,7 @@
 #include "reco/qualitygates.h"
 
+#include "reco/scorerregistry.h"
+
 #include <algorithm>
 
 namespace encore {
@@ -15,20 +17,69 @@ QString prefixed(const QString& label, const QString& name) {
     return label.isEmpty() ? name : label + QLatin1Char(' ') + name;
 }
 
+double ratio(double a, double b) {
+    return b > 0 ? a / b : (a > 0 ? 1e9 : 0.0);
+}
+
+struct BestBaseline {
+    std::string name = "popular";
+    double hr10 = 0.0;  // pooled, or the per-profile mean
+};
+
+double newHitRate(const EvalResult& result, const std::string& method) {
+    const MethodResult* m = result.method(method);
+    const int j = m ? indexOfK(m->report, 10) : -1;
+    return j < 0 ? 0.0 : m->report.fresh.hr[j];
+}
+
+double profileMean(const EvalResult& result, const std::string& method) {
+    const MethodResult* m = result.method(method);
+    return m ? reco::perProfile(m->report, reco::Metric::HitRate, 10).mean : 0.0;
+}
+
+// The single baseline with the highest HR@10, pooled or averaged per profile.
+BestBaseline bestBaseline(const EvalResult& result, bool per_profile) {
+    BestBaseline best;
+    for (const std::string& name : singleBaselines()) {
+        const double h = per_profile ? profileMean(result, name) : hitRate(result, name, 10);
+        if (h > best.hr10)
+            best = {name, h};
+    }
+    return best;
+}
+
+// mean(a) / mean(b) over profiles with its paired bootstrap interval.
+reco::ProfileInterval profileRatio(const EvalResult& result, const std::string& a,
+                                   const std::string& b) {
+    const MethodResult* ma = result.method(a);
+    const MethodResult* mb = result.method(b);
+    if (!ma || !mb)
+        return {};
+    return reco::bootstrapRatio(reco::profileValues(ma->report, reco::Metric::HitRate, 10),
+                                reco::profileValues(mb->report, reco::Metric::HitRate, 10));
+}
+
 }  // namespace
 
 QString QualityGate::line() const {
-    return QStringLiteral("GATE %1 = %2%3 (>= %4%3): %5")
+    return QStringLiteral("GATE %1 = %2%3 (%6 %4%3): %5")
         .arg(name)
         .arg(value, 0, 'f', unit.isEmpty() ? 4 : 2)
         .arg(unit)
         .arg(required)
-        .arg(pass() ? QStringLiteral("PASS") : QStringLiteral("FAIL"));
+        .arg(pass() ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
+        .arg(strictly ? QStringLiteral(">") : QStringLiteral(">="));
 }
 
 const std::vector<std::string>& singleBaselines() {
-    static const std::vector<std::string> names = {"popular", "user_popular", "cooccurrence",
-                                                   "content"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> single;
+        for (const ScorerKind& kind : scorerKinds()) {
+            if (kind.single_baseline)
+                single.push_back(kind.name);
+        }
+        return single;
+    }();
     return names;
 }
 
@@ -39,24 +90,41 @@ double hitRate(const EvalResult& result, const std::string& method, int k) {
 }
 
 std::vector<QualityGate> servedGates(const EvalResult& result, const QString& label) {
-    const double served = hitRate(result, "blend", 10);
-    const double popular = hitRate(result, "popular", 10);
-    std::string best_name = "popular";
-    double best = 0.0;
-    for (const std::string& name : singleBaselines()) {
-        const double h = hitRate(result, name, 10);
-        if (h > best) {
-            best = h;
-            best_name = name;
-        }
-    }
-    auto ratio = [](double a, double b) { return b > 0 ? a / b : (a > 0 ? 1e9 : 0.0); };
+    const BestBaseline pooled = bestBaseline(result, false);
+    const BestBaseline per_profile = bestBaseline(result, true);
+    const reco::ProfileInterval served_ratio = profileRatio(result, "blend", per_profile.name);
+    const QString x = QStringLiteral("x");
     return {
         {prefixed(label, QStringLiteral("served blend HR@10 / most played")),
-         ratio(served, popular), kServedVsPopular, QStringLiteral("x")},
+         ratio(hitRate(result, "blend", 10), hitRate(result, "popular", 10)), kServedVsPopular, x},
         {prefixed(label, QStringLiteral("served blend HR@10 / best single baseline (%1)")
-                             .arg(QString::fromStdString(best_name))),
-         ratio(served, best), kServedVsBestBaseline, QStringLiteral("x")},
+                             .arg(QString::fromStdString(pooled.name))),
+         ratio(hitRate(result, "blend", 10), pooled.hr10), kServedVsBestBaseline, x},
+        {prefixed(label,
+                  QStringLiteral("served blend per-profile HR@10 / best single baseline's (%1), "
+                                 "95% interval [%2, %3], low end")
+                      .arg(QString::fromStdString(per_profile.name))
+                      .arg(served_ratio.low, 0, 'f', 2)
+                      .arg(served_ratio.high, 0, 'f', 2)),
+         served_ratio.low, kServedProfileLowVsBest, x},
+        {prefixed(label, QStringLiteral("two_tower HR@10 / best single baseline (%1)")
+                             .arg(QString::fromStdString(pooled.name))),
+         ratio(hitRate(result, "two_tower", 10), pooled.hr10), kModelVsBestBaseline, x},
+        {prefixed(label, QStringLiteral("two_tower new-to-listener HR@10 / content's")),
+         ratio(newHitRate(result, "two_tower"), newHitRate(result, "content")),
+         kModelVsContentOnNew, x, true},
+    };
+}
+
+std::vector<QualityGate> servedFloorGates(const EvalResult& result, const QString& label) {
+    const BestBaseline pooled = bestBaseline(result, false);
+    const double served = hitRate(result, "blend", 10);
+    return {
+        {prefixed(label, QStringLiteral("floor: served blend HR@10 / most played")),
+         ratio(served, hitRate(result, "popular", 10)), kServedVsPopular, QStringLiteral("x")},
+        {prefixed(label, QStringLiteral("floor: served blend HR@10 / best single baseline (%1)")
+                             .arg(QString::fromStdString(pooled.name))),
+         ratio(served, pooled.hr10), kFloorServedVsBestBaseline, QStringLiteral("x")},
     };
 }
 

@@ -378,7 +378,7 @@ Result<QList<Recommendation>> Recommender::similar(const PublishedModel& m, Trac
         query.profile = -1;
         query.prev_track = anchor;
         query.history = {anchor};
-        BlendScorer(m.scorers.blendComponents(), {0.0f, 1.0f, 0.0f, 1.0f})
+        BlendScorer(m.scorers.blendComponents(), {{"cooccurrence", 1.0f}, {"content", 1.0f}})
             .score(query, scores.data());
     }
     maskUnservable(m, {anchor}, playable_only, scores);

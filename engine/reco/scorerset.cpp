@@ -1,20 +1,16 @@
 #include "reco/scorerset.h"
 
-#include "reco/core/contentscorer.h"
-#include "reco/core/cooccurrencescorer.h"
-#include "reco/core/popularscorer.h"
 #include "reco/core/twotowerscorer.h"
-#include "reco/core/userpopularscorer.h"
+#include "reco/scorerregistry.h"
 
 namespace encore {
 
 ScorerSet ScorerSet::baselines(const reco::Catalog& catalog, const reco::Interactions& train) {
-    const int32_t n = catalog.size();
     ScorerSet s;
-    s.popular = std::make_shared<reco::PopularScorer>(train, n);
-    s.user_popular = std::make_shared<reco::UserPopularScorer>(train, n);
-    s.cooccurrence = std::make_shared<reco::CooccurrenceScorer>(train, n);
-    s.content = std::make_shared<reco::ContentScorer>(catalog, train);
+    for (const ScorerKind& kind : scorerKinds()) {
+        if (kind.build)
+            s.baseline_scorers.push_back(kind.build(catalog, train));
+    }
     return s;
 }
 
@@ -25,15 +21,28 @@ void ScorerSet::setModel(std::shared_ptr<const reco::TwoTowerModel> trained,
     two_tower = model && index ? std::make_shared<reco::TwoTowerScorer>(model, index) : nullptr;
 }
 
+std::shared_ptr<const reco::Scorer> ScorerSet::find(const std::string& name) const {
+    if (two_tower && two_tower->name() == name)
+        return two_tower;
+    for (const auto& scorer : baseline_scorers) {
+        if (scorer->name() == name)
+            return scorer;
+    }
+    return nullptr;
+}
+
 BlendScorer::Components ScorerSet::blendComponents() const {
-    BlendScorer::Components c;
-    c.model = two_tower;
-    if (model)
-        c.model_scale = 1.0f / model->config().temperature;
-    c.cooccurrence = cooccurrence;
-    c.user_popular = user_popular;
-    c.content = content;
-    return c;
+    BlendScorer::Components components;
+    for (const ScorerKind& kind : scorerKinds()) {
+        const std::shared_ptr<const reco::Scorer> scorer = find(kind.name);
+        if (!kind.in_blend || !scorer)
+            continue;
+        const float scale = kind.term == BlendTerm::ModelCosine && model
+                                ? 1.0f / model->config().temperature
+                                : 1.0f;
+        components.push_back({kind.name, scorer, kind.term, scale});
+    }
+    return components;
 }
 
 }  // namespace encore

@@ -8,25 +8,29 @@
 #include "reco/core/twotowermodel.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace encore {
 
-// The model and every baseline trained on one log, ready to score (all immutable).
+// The model and every registered baseline (scorerregistry.h) trained on one log, ready to score
+// (all immutable).
 struct ScorerSet {
     std::shared_ptr<const reco::TwoTowerModel> model;   // null: too few plays to train
     std::shared_ptr<const reco::CandidateIndex> index;  // with model
     std::shared_ptr<const reco::Scorer> two_tower;      // with model
-    std::shared_ptr<const reco::Scorer> popular;
-    std::shared_ptr<const reco::Scorer> user_popular;
-    std::shared_ptr<const reco::Scorer> cooccurrence;
-    std::shared_ptr<const reco::Scorer> content;
+    // Every registered baseline, in registration order.
+    std::vector<std::shared_ptr<const reco::Scorer>> baseline_scorers;
 
-    // The four baselines of `train` over `catalog`.
+    // Every registered baseline of `train` over `catalog`.
     static ScorerSet baselines(const reco::Catalog& catalog, const reco::Interactions& train);
     // Adds the trained model and its index.
     void setModel(std::shared_ptr<const reco::TwoTowerModel> trained,
                   std::shared_ptr<const reco::CandidateIndex> candidates);
 
+    // The scorer named `name` (two_tower or a baseline), or null.
+    std::shared_ptr<const reco::Scorer> find(const std::string& name) const;
+    // The blend's terms: every present scorer registered as one.
     BlendScorer::Components blendComponents() const;
 };
 

@@ -67,23 +67,19 @@ std::optional<ServingMeasurement> measureAsServed(const ScorerSet& set, const He
     std::vector<std::shared_ptr<const reco::Scorer>> scorers;
     bool blend = false;
     for (const std::string& name : methods) {
-        const std::shared_ptr<const reco::Scorer> scorer =
-            name == "two_tower"      ? set.two_tower
-            : name == "popular"      ? set.popular
-            : name == "user_popular" ? set.user_popular
-            : name == "cooccurrence" ? set.cooccurrence
-            : name == "content"      ? set.content
-                                     : nullptr;
+        const std::shared_ptr<const reco::Scorer> scorer = set.find(name);
         if (scorer)
             scorers.push_back(scorer);
         blend = blend || name == "blend";
     }
     if (blend) {
         const std::optional<TunedBlend> tuned =
-            tuneBlend(set.blendComponents(), parts.validation, kBlendValidationPlays, cancel);
+            tuneBlend(set.blendComponents(), parts.validation, kBlendValidationPlays,
+                      defaultBlendWeights(), cancel);
         if (!tuned)
             return std::nullopt;
         measured.validation_queries = tuned->queries;
+        measured.tuning = *tuned;
         measured.weights =
             tuned->queries >= kMinBlendTuningPlays ? tuned->weights : defaultBlendWeights();
         scorers.push_back(std::make_shared<BlendScorer>(set.blendComponents(), measured.weights));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reco/blendscorer.h"
+#include "reco/blendtuner.h"
 #include "reco/core/interactions.h"
 #include "reco/core/metrics.h"
 #include "reco/scorerset.h"
@@ -39,12 +40,13 @@ HeldOutParts splitForEvaluation(const reco::Interactions& log, SplitKind kind,
 qint64 countPlays(const reco::Interactions& part);
 
 struct MethodResult {
-    std::string name;  // two_tower, popular, user_popular, cooccurrence, content, blend
+    std::string name;  // a registered scorer's name (scorerregistry.h), or blend
     reco::EvalReport report;
 };
 
 struct ServingMeasurement {
     BlendWeights weights;               // tuned on validation plays (defaults when too few)
+    TunedBlend tuning;                  // how the re-ranker did on the validation plays
     size_t validation_queries = 0;      // validation plays the tuning used
     qint64 test_plays = 0;              // test plays scored
     std::vector<MethodResult> methods;  // in the order asked, the blend last

@@ -2,6 +2,7 @@
 
 #include "reco/checkpointfile.h"
 #include "reco/offlineevaluation.h"
+#include "reco/scorerregistry.h"
 #include "reco/servingevaluation.h"
 #include "reco/snapshotreader.h"
 
@@ -23,20 +24,26 @@ bool cancelled(const std::atomic<bool>* cancel) {
     return cancel && cancel->load(std::memory_order_relaxed);
 }
 
-QJsonObject weightsJson(const BlendWeights& w) {
-    return {{QStringLiteral("model"), w.model},
-            {QStringLiteral("cooccurrence"), w.cooccurrence},
-            {QStringLiteral("user_popular"), w.user_popular},
-            {QStringLiteral("content"), w.content}};
+QJsonObject weightsJson(const BlendWeights& weights) {
+    QJsonObject o;
+    for (const auto& [name, w] : weights)
+        o.insert(QString::fromStdString(name), w);
+    return o;
 }
 
+// Registered scorers' weights from a checkpoint; a name no longer registered is dropped, and
+// checkpoints before the registry called the model's weight "model".
 BlendWeights weightsFrom(const QJsonObject& o) {
     if (o.isEmpty())
         return defaultBlendWeights();
-    return {float(o.value(QStringLiteral("model")).toDouble()),
-            float(o.value(QStringLiteral("cooccurrence")).toDouble()),
-            float(o.value(QStringLiteral("user_popular")).toDouble()),
-            float(o.value(QStringLiteral("content")).toDouble())};
+    BlendWeights weights;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const std::string name =
+            it.key() == QLatin1String("model") ? std::string("two_tower") : it.key().toStdString();
+        if (scorerKind(name) && it.value().toDouble() != 0.0)
+            weights[name] = float(it.value().toDouble());
+    }
+    return weights;
 }
 
 // The serving model's facts, as the checkpoint keeps them.

@@ -1,8 +1,11 @@
-// Baselines on tiny hand-checked logs: popular, per-profile recency, co-occurrence, content.
+// Baselines on tiny hand-checked logs: popular, per-profile recency, co-occurrence, content,
+// sequential rules, session kNN.
 
 #include "reco/core/contentscorer.h"
 #include "reco/core/cooccurrencescorer.h"
 #include "reco/core/popularscorer.h"
+#include "reco/core/sequentialrulesscorer.h"
+#include "reco/core/sessionknnscorer.h"
 #include "reco/core/userpopularscorer.h"
 
 #include <QtTest>
@@ -160,6 +163,70 @@ private Q_SLOTS:
         request.exclude = {2};
         const auto best = recommend(content, query(1, kNoTrack, {}), request);
         QCOMPARE(best.front().track, 3);
+    }
+
+    void sequentialRulesWeighOneOverTheDistance() {
+        // One session 0 -> 1 -> 2 and one 0 -> 2; a skip of 4 after 0 makes no rule.
+        Interactions log;
+        log.history_length = 3;
+        log.add(0, kNoTrack, 0, {}, 0, Feedback::kPlay, 0);
+        log.add(0, 0, 0, {0}, 1, Feedback::kPlay, 1);
+        log.add(0, 1, 0, {1, 0}, 2, Feedback::kPlay, 2);
+        log.add(1, kNoTrack, 0, {}, 0, Feedback::kPlay, 3);
+        log.add(1, 0, 0, {0}, 4, Feedback::kSkip, 4);
+        log.add(1, 4, 0, {0}, 2, Feedback::kPlay, 5);
+        const SequentialRulesScorer sr(log, kTracks);
+        QCOMPARE(sr.name(), std::string("sr"));
+        QCOMPARE(sr.rule(0, 1), 1.0f);
+        QCOMPARE(sr.rule(1, 2), 1.0f);
+        QCOMPARE(sr.rule(0, 2), 1.5f);  // two apart once (1/2), right after once (1)
+        QCOMPARE(sr.rule(0, 4), 0.0f);
+        QCOMPARE(sr.rule(2, 0), 0.0f);  // order matters
+        // Only the song played last counts: after 0 (with 1 earlier), 2 beats 1.
+        QCOMPARE(ranking(sr, query(0, 0, {0, 1}), 2), (std::vector<int32_t>{2, 1}));
+        // After a skip the last play is the anchor, not the skipped song.
+        const std::vector<float> s = scoresOf(sr, query(0, 4, {1}));
+        const std::vector<float> backoff = PopularScorer::backoff(log, kTracks);
+        QVERIFY(std::abs(s[2] - (1.0f + backoff[2])) < 1e-6f);
+        QVERIFY(std::abs(s[1] - backoff[1]) < 1e-6f);
+    }
+
+    void sessionKnnScoresTheSongsOfSimilarSessions() {
+        // Sessions (profile 0): {0,1,2} and {0,3}; profile 1: {4,5}. A new session of 1 then 0
+        // shares two songs with the first (weights 1 for 0, 1/2 for 1) and one with the second.
+        Interactions log;
+        log.history_length = 3;
+        log.add(0, kNoTrack, 0, {}, 0, Feedback::kPlay, 0);
+        log.add(0, 0, 0, {0}, 1, Feedback::kPlay, 1);
+        log.add(0, 1, 0, {1, 0}, 2, Feedback::kPlay, 2);
+        log.add(0, kNoTrack, 0, {}, 0, Feedback::kPlay, 100);
+        log.add(0, 0, 0, {0}, 3, Feedback::kPlay, 101);
+        log.add(1, kNoTrack, 0, {}, 4, Feedback::kPlay, 50);
+        log.add(1, 4, 0, {4}, 5, Feedback::kPlay, 51);
+        const SessionKnnScorer knn(log, kTracks);
+        QCOMPARE(knn.name(), std::string("vsknn"));
+        QCOMPARE(knn.sessionCount(), size_t(3));
+        const std::vector<float> s = scoresOf(knn, query(0, 0, {0, 1}));
+        const std::vector<float> backoff = PopularScorer::backoff(log, kTracks);
+        // sim(first) = (1 + 1/2) / 2, sim(second) = 1 / 2; a song scores its sessions' sims.
+        QVERIFY(std::abs(s[2] - (0.75f + backoff[2])) < 1e-6f);
+        QVERIFY(std::abs(s[3] - (0.5f + backoff[3])) < 1e-6f);
+        QVERIFY(std::abs(s[0] - (1.25f + backoff[0])) < 1e-6f);
+        QVERIFY(std::abs(s[4] - backoff[4]) < 1e-6f);  // no shared song: no neighbour
+        QCOMPARE(ranking(knn, query(0, 0, {0, 1}), 3), (std::vector<int32_t>{0, 1, 2}));
+
+        // One neighbour only: the most similar session, and 3 gets nothing from the second.
+        const SessionKnnScorer nearest(log, kTracks, 1);
+        const std::vector<float> one = scoresOf(nearest, query(0, 0, {0, 1}));
+        QVERIFY(std::abs(one[3] - backoff[3]) < 1e-6f);
+        QVERIFY(std::abs(one[2] - (0.75f + backoff[2])) < 1e-6f);
+
+        // A sample of one: only the most recent session sharing a song (the second) is a
+        // candidate, so 2 (first session only) gets nothing.
+        const SessionKnnScorer recent(log, kTracks, 100, 1);
+        const std::vector<float> r = scoresOf(recent, query(0, 0, {0, 1}));
+        QVERIFY(std::abs(r[2] - backoff[2]) < 1e-6f);
+        QVERIFY(std::abs(r[3] - (0.5f + backoff[3])) < 1e-6f);
     }
 };
 

@@ -42,6 +42,9 @@ private Q_SLOTS:
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QStringLiteral("two_tower")));
         QVERIFY(run.out.contains(QStringLiteral("repeat listens")));
+        // The learned blend is shown term by term, with what each term means.
+        QVERIFY2(run.out.contains(QStringLiteral("listwise model")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("vsknn")), qPrintable(run.out));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QJsonParseError error{};
@@ -51,8 +54,8 @@ private Q_SLOTS:
         QCOMPARE(root.keys(), QStringList({"results", "split"}));
         QCOMPARE(root.value(QStringLiteral("split")).toString(), QStringLiteral("time:0.9"));
         const QJsonObject results = root.value(QStringLiteral("results")).toObject();
-        QCOMPARE(results.keys(), QStringList({"blend", "content", "cooccurrence", "popular",
-                                              "two_tower", "user_popular"}));
+        QCOMPARE(results.keys(), QStringList({"blend", "content", "cooccurrence", "popular", "sr",
+                                              "two_tower", "user_popular", "vsknn"}));
         for (const QString& method : results.keys()) {
             const QJsonObject m = results.value(method).toObject();
             for (const char* key : {"hr@1", "hr@10", "hr@100", "ndcg@1", "ndcg@10", "ndcg@100",

@@ -194,6 +194,24 @@ private Q_SLOTS:
         QVERIFY(near(flat.low, 0.25) && near(flat.high, 0.25));
     }
 
+    void bootstrapRatioKeepsTheProfilesPaired() {
+        // Each profile's a is twice its b: every resample's ratio is exactly 2, however much
+        // the profiles differ from one another.
+        const std::vector<double> b = {0.1, 0.4, 0.05, 0.3, 0.2};
+        std::vector<double> a;
+        for (double v : b)
+            a.push_back(2.0 * v);
+        const ProfileInterval paired = bootstrapRatio(a, b, 1000, 3);
+        QCOMPARE(paired.profiles, int64_t(5));
+        QVERIFY(near(paired.mean, 2.0) && near(paired.low, 2.0) && near(paired.high, 2.0));
+        // Ratio of the means, not the mean of the ratios: (0.2 + 0.2) / (0.1 + 0.3) = 1, while
+        // the ratios 2 and 2/3 average 4/3; the interval spans the two profiles' ratios.
+        const ProfileInterval mixed = bootstrapRatio({0.2, 0.2}, {0.1, 0.3}, 1000, 3);
+        QVERIFY(near(mixed.mean, 1.0));
+        QVERIFY(mixed.low < 1.0 && mixed.high > 1.0);
+        QVERIFY(mixed.low >= 2.0 / 3.0 - 1e-9 && mixed.high <= 2.0 + 1e-9);
+    }
+
     void randomSplitIsDeterministic() {
         Interactions log;
         for (int i = 0; i < 1000; ++i)

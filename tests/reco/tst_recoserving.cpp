@@ -325,11 +325,7 @@ private Q_SLOTS:
             QVERIFY(std::isfinite(m.scorers.index->row(cold)[i]));
         // Same artist as the playing Alpha: the cold track is among the picks.
         const QList<Recommendation> picks = next(fixture_, m, library_.a, 10);
-        QString shown = QStringLiteral("%1 %2 %3 %4:")
-                            .arg(m.weights.model)
-                            .arg(m.weights.cooccurrence)
-                            .arg(m.weights.user_popular)
-                            .arg(m.weights.content);
+        QString shown = QString::fromStdString(describeWeights(m.weights)) + QLatin1Char(':');
         for (const Recommendation& r : picks)
             shown += QStringLiteral(" %1 (%2, %3);").arg(r.title, r.reason).arg(r.score);
         QVERIFY2(indexOf(picks, library_.cold) >= 0, qPrintable(shown));

@@ -4,6 +4,7 @@
 // tracks after A in a session.
 
 #include "reco/core/interactions.h"
+#include "reco/core/paircounts.h"
 #include "reco/core/scorer.h"
 
 #include <vector>
@@ -27,9 +28,7 @@ public:
 private:
     size_t window_;
     std::vector<float> backoff_;
-    std::vector<int64_t> offsets_;  // CSR by anchor track
-    std::vector<int32_t> next_;
-    std::vector<float> counts_;
+    PairCounts counts_;
 };
 
 }  // namespace encore::reco

@@ -104,6 +104,27 @@ EvalReport MetricAccumulator::report() const {
     return report;
 }
 
+namespace {
+
+// The (1 - level) / 2 and (1 + level) / 2 quantiles of `draws` (sorted here).
+void percentileInterval(std::vector<double>& draws, double level, ProfileInterval& interval) {
+    std::sort(draws.begin(), draws.end());
+    auto quantile = [&](double q) {
+        const double at = q * static_cast<double>(draws.size() - 1);
+        const size_t below = static_cast<size_t>(std::floor(at));
+        const size_t above = std::min(below + 1, draws.size() - 1);
+        return draws[below] + (at - static_cast<double>(below)) * (draws[above] - draws[below]);
+    };
+    interval.low = quantile((1.0 - level) / 2.0);
+    interval.high = quantile((1.0 + level) / 2.0);
+}
+
+double ratioOf(double a, double b) {
+    return b > 0.0 ? a / b : (a > 0.0 ? 1e9 : 0.0);
+}
+
+}  // namespace
+
 ProfileInterval bootstrapMean(const std::vector<double>& values, int resamples, uint64_t seed,
                               double level) {
     ProfileInterval interval;
@@ -122,19 +143,40 @@ ProfileInterval bootstrapMean(const std::vector<double>& values, int resamples, 
             sum += values[pick(rng)];
         mean = sum / n;
     }
-    std::sort(means.begin(), means.end());
-    auto quantile = [&](double q) {
-        const double at = q * static_cast<double>(means.size() - 1);
-        const size_t below = static_cast<size_t>(std::floor(at));
-        const size_t above = std::min(below + 1, means.size() - 1);
-        return means[below] + (at - static_cast<double>(below)) * (means[above] - means[below]);
-    };
-    interval.low = quantile((1.0 - level) / 2.0);
-    interval.high = quantile((1.0 + level) / 2.0);
+    percentileInterval(means, level, interval);
     return interval;
 }
 
-ProfileInterval perProfile(const EvalReport& report, Metric metric, int k) {
+ProfileInterval bootstrapRatio(const std::vector<double>& a, const std::vector<double>& b,
+                               int resamples, uint64_t seed, double level) {
+    ProfileInterval interval;
+    const size_t n = std::min(a.size(), b.size());
+    interval.profiles = static_cast<int64_t>(n);
+    if (n == 0)
+        return interval;
+    double sum_a = 0.0, sum_b = 0.0;
+    for (size_t i = 0; i < n; ++i) {
+        sum_a += a[i];
+        sum_b += b[i];
+    }
+    interval.mean = ratioOf(sum_a, sum_b);
+    std::mt19937_64 rng(seed);
+    std::uniform_int_distribution<size_t> pick(0, n - 1);
+    std::vector<double> ratios(static_cast<size_t>(std::max(resamples, 1)));
+    for (double& ratio : ratios) {
+        double ra = 0.0, rb = 0.0;
+        for (size_t i = 0; i < n; ++i) {
+            const size_t j = pick(rng);
+            ra += a[j];
+            rb += b[j];
+        }
+        ratio = ratioOf(ra, rb);
+    }
+    percentileInterval(ratios, level, interval);
+    return interval;
+}
+
+std::vector<double> profileValues(const EvalReport& report, Metric metric, int k) {
     const auto it = std::find(report.ks.begin(), report.ks.end(), k);
     if (it == report.ks.end())
         return {};
@@ -142,7 +184,11 @@ ProfileInterval perProfile(const EvalReport& report, Metric metric, int k) {
     std::vector<double> values;
     for (const MetricSet& set : report.per_profile)
         values.push_back(metric == Metric::HitRate ? set.hr[j] : set.ndcg[j]);
-    return bootstrapMean(values);
+    return values;
+}
+
+ProfileInterval perProfile(const EvalReport& report, Metric metric, int k) {
+    return bootstrapMean(profileValues(report, metric, k));
 }
 
 }  // namespace encore::reco

@@ -67,8 +67,15 @@ struct ProfileInterval {
 ProfileInterval bootstrapMean(const std::vector<double>& values, int resamples = 1000,
                               uint64_t seed = 1, double level = 0.95);
 
+// Percentile bootstrap of mean(a) / mean(b) over pairs (a[i], b[i]): the same profiles drawn for
+// both, so that an interval of "method A against method B" keeps their pairing.
+ProfileInterval bootstrapRatio(const std::vector<double>& a, const std::vector<double>& b,
+                               int resamples = 1000, uint64_t seed = 1, double level = 0.95);
+
 enum class Metric { HitRate, Ndcg };
 // The per-profile mean and interval of `metric` at `k` in `report` (no profiles when k is absent).
 ProfileInterval perProfile(const EvalReport& report, Metric metric, int k);
+// Each profile's `metric` at `k`, in profile order (empty when k is absent).
+std::vector<double> profileValues(const EvalReport& report, Metric metric, int k);
 
 }  // namespace encore::reco
