@@ -46,6 +46,11 @@ void define(QCommandLineParser& parser) {
                       QStringLiteral("D")});
     parser.addOption(
         {QStringLiteral("skip-term"), QStringLiteral("Train with skips as explicit negatives.")});
+    parser.addOption({QStringLiteral("session"),
+                      QStringLiteral("How the model reads the session's songs: attention "
+                                     "(default: the previous song attends over them, with a "
+                                     "weight per position) or mean (their plain average)."),
+                      QStringLiteral("KIND")});
     parser.addOption({QStringLiteral("no-blend"), QStringLiteral("Leave out the blend.")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Random split seed (default 1)."),
                       QStringLiteral("N")});
@@ -140,6 +145,13 @@ int run(CommandContext& c) {
         return usageError(c, QStringLiteral("eval takes no arguments."));
     // The product's own training and measuring choices, unless overridden.
     EvalSettings settings = EvalSettings::asServed();
+    if (c.parser.isSet(QStringLiteral("session"))) {
+        const QString kind = c.parser.value(QStringLiteral("session"));
+        if (kind != QLatin1String("attention") && kind != QLatin1String("mean"))
+            return usageError(
+                c, QStringLiteral("--session takes attention or mean, not \"%1\".").arg(kind));
+        settings.model.session_attention = kind == QLatin1String("attention");
+    }
     if (c.parser.isSet(QStringLiteral("skip-term")))
         settings.train.use_skip_negatives = true;
     settings.include_blend = !c.parser.isSet(QStringLiteral("no-blend"));

@@ -1,5 +1,6 @@
 // bench_train: training speed of the two-tower model on one thread (synthetic power-law logs).
-//   bench_train            examples/s and seconds per epoch at 100k and 1M plays
+//   bench_train            examples/s and seconds per epoch at 100k and 1M plays; GATE: at 1M
+//                          plays >= 50,000 examples/s on one thread (exit 1 when missed)
 //   bench_train --sweep    batch size x optimiser at 100k plays: speed and held-out HR@10/100
 //   bench_train --plays N  only N plays
 
@@ -56,7 +57,11 @@ TwoTowerModel freshModel(const bench::SynthLog& synth) {
     return std::move(model).value();
 }
 
-void speed(int64_t plays) {
+constexpr int64_t kGatePlays = 1000000;
+constexpr double kMinExamplesPerSecond = 50000.0;  // issue 14: the product's model, one thread
+
+// Examples per second of one training run of the product's model on `plays` plays.
+double speed(int64_t plays) {
     const bench::SynthLog synth = generate(plays);
     TwoTowerModel model = freshModel(synth);
     TrainOptions options;  // the defaults the product uses
@@ -69,6 +74,7 @@ void speed(int64_t plays) {
     std::printf("plays=%lld batch=%d threads=1: %.0f examples/s, %.2f s/epoch, loss %.3f\n",
                 static_cast<long long>(plays), options.batch_size, stats->examples_per_second,
                 stats->seconds / std::max(1, stats->epochs_completed), stats->final_loss);
+    return stats->examples_per_second;
 }
 
 void sweep() {
@@ -132,7 +138,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s [--sweep] [--plays N]\n", argv[0]);
         return 2;
     }
-    for (int64_t plays : sizes)
-        speed(plays);
-    return 0;
+    bool pass = true;
+    for (int64_t plays : sizes) {
+        const double rate = speed(plays);
+        if (plays == kGatePlays) {
+            pass = rate >= kMinExamplesPerSecond;
+            std::printf("GATE training at 1M plays, one thread = %.0f examples/s (>= %.0f): %s\n",
+                        rate, kMinExamplesPerSecond, pass ? "PASS" : "FAIL");
+        }
+    }
+    return pass ? 0 : 1;
 }

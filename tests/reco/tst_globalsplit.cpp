@@ -5,6 +5,7 @@
 
 #include "reco/core/split.h"
 #include "reco/offlineevaluation.h"
+#include "reco/scorerregistry.h"
 
 #include <QtTest>
 
@@ -113,9 +114,14 @@ XFigures measureX(SplitKind kind) {
     figures.x_in_train = playsOf(parts.train, x).size();
     parts.test = unpromptedPlaysOf(parts.test, x);
     figures.x_test_plays = parts.test.size();
-    const std::optional<ServingMeasurement> measured = measureAsServed(
-        set.value(), parts,
-        {"two_tower", "popular", "user_popular", "cooccurrence", "content", "blend"}, {10}, 0);
+    std::vector<std::string> methods;
+    for (const ScorerKind& kind : scorerKinds())
+        methods.push_back(kind.name);
+    methods.push_back("blend");
+    const std::optional<ServingMeasurement> measured =
+        measureAsServed(set.value(), parts, methods, {10}, 0);
+    if (!measured || measured->methods.size() != methods.size())
+        qFatal("not every registered method was measured");
     for (const MethodResult& m : measured->methods) {
         figures.hr10[m.name] = m.report.all.hr[0];
         qInfo("%s: %s HR@10 on X = %.4f (%lld test plays of X, %lld in train)",
@@ -170,8 +176,10 @@ private Q_SLOTS:
         // X has no training plays: the counting methods rank the 100 played tracks above it.
         QCOMPARE(global.hr10.at("popular"), 0.0);
         QCOMPARE(global.hr10.at("user_popular"), 0.0);
-        // Nothing followed anything into X in training: at most a random pick among ties.
-        QVERIFY(global.hr10.at("cooccurrence") <= 10.0 / (kRegularTracks + 1));
+        // Nothing followed anything into X in training, and no session held it: at most a
+        // random pick among ties.
+        for (const char* counted : {"cooccurrence", "sr", "vsknn"})
+            QVERIFY2(global.hr10.at(counted) <= 10.0 / (kRegularTracks + 1), counted);
         // The others know nothing of X either: no better than a random pick among the
         // tracks they cannot tell apart (10 of 101), with room for one lucky embedding.
         for (const auto& [name, hr] : global.hr10)
@@ -184,6 +192,7 @@ private Q_SLOTS:
         const XFigures time = measureX(SplitKind::Time);
         QVERIFY(time.x_in_train > 0);
         QVERIFY(time.hr10.at("cooccurrence") > 0.5);  // profile 0's late "then X" transitions
+        QVERIFY(time.hr10.at("sr") > 0.5);            // the same transitions as rules
         QVERIFY2(time.hr10.at("popular") > 0.5,
                  qPrintable(QString::number(time.hr10.at("popular"))));
     }

@@ -5,10 +5,12 @@
 
 #include <QtTest>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <future>
+#include <random>
 #include <thread>
 
 using namespace encore::reco;
@@ -284,6 +286,70 @@ private Q_SLOTS:
         TwoTowerModel constant = createModel(fixed);
         QVERIFY(constant.train(planted_.log, planted_.catalog, plantedOptions(2)).ok());
         QCOMPARE(constant.temperature(), 0.2f);
+    }
+
+    // Sessions s0, s1, s2, f(s1): the next song depends on the one two back. Beside the song
+    // just played (s2), the mean of the session cannot tell s1 from s0, so it can at best rank
+    // f(s0) and f(s1) alike; attention, with a weight per position, can, and so ranks f(s1)
+    // first more often on sessions it has not seen.
+    void sessionAttentionReadsTheOrderOfTheSession() {
+        constexpr int32_t kTracks = 200;
+        auto follow = [](int32_t s) { return (s * 7 + 3) % kTracks; };
+        Catalog catalog;
+        catalog.num_artists = kTracks;
+        catalog.num_genres = 1;
+        catalog.num_tokens = 1;
+        for (int32_t t = 0; t < kTracks; ++t)
+            catalog.addTrack(t, {0}, {});
+        std::mt19937 rng(11);
+        std::uniform_int_distribution<int32_t> any(0, kTracks - 1);
+        Interactions log;
+        log.history_length = 3;
+        std::vector<std::array<int32_t, 3>> unseen;
+        for (int s = 0; s < 4000; ++s) {
+            const int32_t s0 = any(rng), s1 = any(rng), s2 = any(rng), s3 = follow(s1);
+            if (s >= 3800) {
+                unseen.push_back({s0, s1, s2});
+                continue;
+            }
+            log.add(0, kNoTrack, 0, {}, s0, Feedback::kPlay, s * 10);
+            log.add(0, s0, 0, {s0}, s1, Feedback::kPlay, s * 10 + 1);
+            log.add(0, s1, 0, {s1, s0}, s2, Feedback::kPlay, s * 10 + 2);
+            log.add(0, s2, 0, {s2, s1, s0}, s3, Feedback::kPlay, s * 10 + 3);
+        }
+        auto firstHits = [&](bool attention, double* order_change) {
+            ModelConfig config = ModelConfig::forCatalog(catalog, 1);
+            config.session_attention = attention;
+            TwoTowerModel model = createModel(config);
+            if (!model.train(log, catalog, plantedOptions(8)))
+                qFatal("training failed");
+            const CandidateIndex index = model.buildIndex(catalog).value();
+            int hits = 0;
+            *order_change = 0.0;
+            for (const auto& [s0, s1, s2] : unseen) {
+                Query q;
+                q.prev_track = s2;
+                q.history = {s2, s1, s0};
+                const std::vector<float> e = model.embedQuery(q);
+                TopKRequest request;
+                request.k = 1;
+                request.exclude = {s2};
+                hits += index.topK(e.data(), request).front().track == follow(s1) ? 1 : 0;
+                q.history = {s2, s0, s1};
+                const std::vector<float> swapped = model.embedQuery(q);
+                for (size_t j = 0; j < e.size(); ++j)
+                    *order_change = std::max(*order_change, double(std::abs(e[j] - swapped[j])));
+            }
+            return hits;
+        };
+        double mean_change = 0.0, attention_change = 0.0;
+        const int mean_hits = firstHits(false, &mean_change);
+        const int attention_hits = firstHits(true, &attention_change);
+        qInfo("HR@1 on %zu unseen sessions: mean %d, attention %d", unseen.size(), mean_hits,
+              attention_hits);
+        QVERIFY2(mean_change < 1e-5, qPrintable(QString::number(mean_change)));  // order-blind
+        QVERIFY2(attention_change > 1e-3, qPrintable(QString::number(attention_change)));
+        QVERIFY(attention_hits > mean_hits + int(unseen.size()) / 10);
     }
 
     void unavailableDeviceIsAnError() {

@@ -20,7 +20,8 @@ using namespace detail;
 namespace {
 
 constexpr int64_t kMagic = 0x45434f5245434f31;  // "ECORECO1"
-constexpr int64_t kFormatVersion = 2;  // bump when the layout changes (2: artists in the query)
+// Bump when the layout changes (2: artists in the query; 3: session attention).
+constexpr int64_t kFormatVersion = 3;
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
@@ -39,6 +40,7 @@ enum ConfigField : int64_t {
     kFieldSeed,
     kFieldOptimizer,
     kFieldStep,
+    kFieldSessionAttention,
     kConfigFields
 };
 
@@ -58,6 +60,7 @@ std::vector<int64_t> configFields(const ModelState& s) {
     v[kFieldSeed] = static_cast<int64_t>(c.seed);
     v[kFieldOptimizer] = s.optimizer == OptimizerKind::kAdagrad ? 1 : 0;
     v[kFieldStep] = s.step;
+    v[kFieldSessionAttention] = c.session_attention ? 1 : 0;
     return v;
 }
 
@@ -161,6 +164,7 @@ ModelConfig configFrom(const std::vector<int64_t>& v, const ModelConfig& base) {
     c.output_dim = static_cast<int32_t>(v[kFieldOutput]);
     c.learn_temperature = v[kFieldLearnTemperature] != 0;
     c.seed = static_cast<uint64_t>(v[kFieldSeed]);
+    c.session_attention = v[kFieldSessionAttention] != 0;
     return c;
 }
 

@@ -22,6 +22,10 @@ struct ModelConfig {
     int32_t hidden_dim = 64;     // MLP hidden layer of both towers
     int32_t output_dim = 32;     // d: 32 as in the seed, 64 configurable
 
+    // The session's songs: attention with the previous song as the query and a learned weight
+    // per position (recency), or (false) their plain mean as in the seed.
+    bool session_attention = true;
+
     float temperature = 0.05f;       // logits = cosine / temperature
     bool learn_temperature = false;  // true: temperature is a trained parameter
 

@@ -91,6 +91,32 @@ TowersImpl::TowersImpl(const ModelConfig& config, torch::Generator& generator) {
     log_temperature =
         register_parameter("log_temperature", torch::full({1}, std::log(config.temperature)),
                            config.learn_temperature);
+    session_attention = config.session_attention;
+    torch::Tensor key = torch::empty({e, e});
+    key.normal_(0.0, 1.0 / std::sqrt(double(e)), generator);
+    session_key = register_parameter("session_key", key);
+    session_position = register_parameter("session_position", torch::zeros({kMaxSessionPositions}));
+}
+
+torch::Tensor TowersImpl::sessionSummary(const torch::Tensor& track_rows, const torch::Tensor& prev,
+                                         const QueryInputs& in) {
+    if (!session_attention || in.history.numel() == 0)
+        return bagMean(track_rows, in.history, in.history_offsets);
+    // Softmax within each example's songs: exp(score) / its sum, by index_add over the bags
+    // (scores are clamped, so no max is needed for stability).
+    const torch::Tensor song = track_rows.index_select(0, in.history);  // [h, E]
+    const torch::Tensor query = prev.index_select(0, in.history_bag);   // [h, E]
+    const double scale = 1.0 / std::sqrt(double(song.size(1)));
+    const torch::Tensor score = ((query * song.matmul(session_key.t())).sum(1) * scale +
+                                 session_position.index_select(0, in.history_position))
+                                    .clamp(-20.0, 20.0)
+                                    .exp();
+    const int64_t b = in.history_offsets.size(0);
+    const torch::Tensor total =
+        torch::zeros({b}, score.options()).index_add(0, in.history_bag, score);
+    const torch::Tensor weighted = torch::zeros({b, song.size(1)}, song.options())
+                                       .index_add(0, in.history_bag, song * score.unsqueeze(1));
+    return weighted / total.clamp_min(1e-12).unsqueeze(1);
 }
 
 torch::Tensor TowersImpl::queryTower(const TableRows& rows, const QueryInputs& in) {
@@ -99,7 +125,7 @@ torch::Tensor TowersImpl::queryTower(const TableRows& rows, const QueryInputs& i
         rows[kTrackTable].index_select(0, in.prev) * in.prev_mask.unsqueeze(1);
     const torch::Tensor hour = rows[kHourTable].index_select(0, in.hour) +
                                rows[kDayHourTable].index_select(0, in.day_hour);
-    const torch::Tensor session = bagMean(rows[kTrackTable], in.history, in.history_offsets);
+    const torch::Tensor session = sessionSummary(rows[kTrackTable], prev, in);
     const torch::Tensor prev_artist =
         rows[kArtistTable].index_select(0, in.prev_artist) * in.prev_mask.unsqueeze(1);
     const torch::Tensor session_artists =
@@ -130,7 +156,8 @@ std::vector<torch::Tensor> TowersImpl::denseParameters() const {
     std::vector<torch::Tensor> params = {
         query_hidden->weight,  query_hidden->bias,       query_out->weight,
         query_out->bias,       candidate_hidden->weight, candidate_hidden->bias,
-        candidate_out->weight, candidate_out->bias,      log_temperature};
+        candidate_out->weight, candidate_out->bias,      log_temperature,
+        session_key,           session_position};
     return params;
 }
 
@@ -305,7 +332,7 @@ std::vector<float> TorchModel::embedQueries(const std::vector<Query>& queries) c
     if (b == 0)
         return {};
     std::vector<int64_t> profile(b), prev(b), hour(b), day_hour(b), history, history_offsets(b),
-        prev_artist(b), history_artists;
+        prev_artist(b), history_artists, history_position, history_bag;
     std::vector<float> prev_mask(b);
     for (int64_t i = 0; i < b; ++i) {
         const Query& q = queries[i];
@@ -316,10 +343,13 @@ std::vector<float> TorchModel::embedQueries(const std::vector<Query>& queries) c
         hour[i] = std::clamp(q.hour_of_week, 0, kHoursPerWeek - 1);
         day_hour[i] = hour[i] % kHoursPerDay;
         history_offsets[i] = static_cast<int64_t>(history.size());
-        for (int32_t h : q.history) {
+        for (size_t j = 0; j < q.history.size(); ++j) {
+            const int32_t h = q.history[j];
             if (h != kNoTrack) {
                 history.push_back(servingTrackRow(*state_, h));
                 history_artists.push_back(trackArtistRow(*state_, h));
+                history_position.push_back(std::min<int64_t>(int64_t(j), kMaxSessionPositions - 1));
+                history_bag.push_back(i);
             }
         }
     }
@@ -329,7 +359,8 @@ std::vector<float> TorchModel::embedQueries(const std::vector<Query>& queries) c
     QueryInputs in{int64Tensor(profile, {b}, d),         int64Tensor(prev, {b}, d),
                    floatTensor(prev_mask, {b}, d),       int64Tensor(hour, {b}, d),
                    int64Tensor(day_hour, {b}, d),        int64Tensor(history, {h}, d),
-                   int64Tensor(history_offsets, {b}, d), int64Tensor(prev_artist, {b}, d),
+                   int64Tensor(history_offsets, {b}, d), int64Tensor(history_position, {h}, d),
+                   int64Tensor(history_bag, {h}, d),     int64Tensor(prev_artist, {b}, d),
                    int64Tensor(history_artists, {h}, d)};
     const torch::Tensor out =
         state_->towers->queryTower(state_->towers->tables, in).to(torch::kCPU).contiguous();

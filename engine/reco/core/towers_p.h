@@ -38,21 +38,24 @@ int64_t tableRows(const ModelConfig& config, int table);
 // Whether the table's last row is an out-of-vocabulary row that must stay last when it grows.
 bool hasOovTail(int table);
 
-constexpr int64_t kMaxGenresPerTrack = 8;   // more genres than this are truncated
-constexpr int64_t kMaxTokensPerTrack = 16;  // longer titles are truncated
-constexpr double kEmbeddingInitStd = 0.05;  // small random rows; MLP sees content first
+constexpr int64_t kMaxSessionPositions = 16;  // session history positions with their own weight
+constexpr int64_t kMaxGenresPerTrack = 8;     // more genres than this are truncated
+constexpr int64_t kMaxTokensPerTrack = 16;    // longer titles are truncated
+constexpr double kEmbeddingInitStd = 0.05;    // small random rows; MLP sees content first
 
 // Row indices (into whatever row tensors are passed) for a batch of queries. Bags (session
 // history, genres, title tokens) are flat index lists with one start offset per example; an
 // empty bag averages to zero.
 struct QueryInputs {
-    torch::Tensor profile;          // [B]
-    torch::Tensor prev;             // [B]
-    torch::Tensor prev_mask;        // [B] float, 0 = no previous track
-    torch::Tensor hour;             // [B] hour of week
-    torch::Tensor day_hour;         // [B] hour of day
-    torch::Tensor history;          // [sum of history lengths]
-    torch::Tensor history_offsets;  // [B]
+    torch::Tensor profile;           // [B]
+    torch::Tensor prev;              // [B]
+    torch::Tensor prev_mask;         // [B] float, 0 = no previous track
+    torch::Tensor hour;              // [B] hour of week
+    torch::Tensor day_hour;          // [B] hour of day
+    torch::Tensor history;           // [sum of history lengths]
+    torch::Tensor history_offsets;   // [B]
+    torch::Tensor history_position;  // [sum of history lengths]: 0 = the latest song
+    torch::Tensor history_bag;       // [sum of history lengths]: the example each belongs to
     // The artists of the previous song and of the session's songs (same layout as prev and
     // history): lets the query side carry content, so a new song after a known artist's works.
     torch::Tensor prev_artist;      // [B], masked like prev
@@ -84,6 +87,14 @@ struct TowersImpl : torch::nn::Module {
     torch::nn::Linear query_hidden{nullptr}, query_out{nullptr};
     torch::nn::Linear candidate_hidden{nullptr}, candidate_out{nullptr};
     torch::Tensor log_temperature;  // trained only when config.learn_temperature
+    // Session attention: score of a session song = prev . (key x song) + position bias.
+    torch::Tensor session_key;       // [E, E]
+    torch::Tensor session_position;  // [kMaxSessionPositions]
+    bool session_attention = true;
+
+    // The session's songs as one row per example (attention or mean, see ModelConfig).
+    torch::Tensor sessionSummary(const torch::Tensor& track_rows, const torch::Tensor& prev,
+                                 const QueryInputs& in);
 
     // Dense parameters updated by the dense optimiser, in a fixed order.
     std::vector<torch::Tensor> denseParameters() const;

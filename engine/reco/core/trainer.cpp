@@ -88,7 +88,7 @@ public:
     Batch build(const int64_t* examples, int64_t b) {
         const int64_t n = log_.history_length;
         std::vector<int64_t> profile(b), prev(b), hour(b), day_hour(b), history, history_offsets(b),
-            prev_artist(b), history_artists;
+            prev_artist(b), history_artists, history_position, history_bag;
         std::vector<float> prev_mask(b);
         std::vector<int64_t> track(b), artist(b), genres, genre_offsets(b), tokens,
             token_offsets(b), pop(b);
@@ -111,6 +111,8 @@ public:
                 if (h != kNoTrack) {
                     history.push_back(trackRow(h));
                     history_artists.push_back(gathers_[kArtistTable].local(f_.artist[h]));
+                    history_position.push_back(std::min<int64_t>(j, kMaxSessionPositions - 1));
+                    history_bag.push_back(i);
                 }
             }
             const int32_t t = log_.target[e];
@@ -149,7 +151,8 @@ public:
         batch.query = {toDevice(profile, {b}, d),         toDevice(prev, {b}, d),
                        toDevice(prev_mask, {b}, d),       toDevice(hour, {b}, d),
                        toDevice(day_hour, {b}, d),        toDevice(history, {h}, d),
-                       toDevice(history_offsets, {b}, d), toDevice(prev_artist, {b}, d),
+                       toDevice(history_offsets, {b}, d), toDevice(history_position, {h}, d),
+                       toDevice(history_bag, {h}, d),     toDevice(prev_artist, {b}, d),
                        toDevice(history_artists, {h}, d)};
         batch.candidate = {toDevice(track, {b}, d),  toDevice(artist, {b}, d),
                            toDevice(genres, {g}, d), toDevice(genre_offsets, {b}, d),
