@@ -46,6 +46,13 @@ void define(QCommandLineParser& parser) {
                       QStringLiteral("D")});
     parser.addOption(
         {QStringLiteral("skip-term"), QStringLiteral("Train with skips as explicit negatives.")});
+    parser.addOption({QStringLiteral("id-dropout"),
+                      QStringLiteral("Share of track ids the model trains through their content "
+                                     "alone (default 0.1)."),
+                      QStringLiteral("F")});
+    parser.addOption({QStringLiteral("no-identity-skips"),
+                      QStringLiteral("Train the model without the towers' shared track and artist "
+                                     "projections (an ablation).")});
     parser.addOption({QStringLiteral("session"),
                       QStringLiteral("How the model reads the session's songs: attention "
                                      "(default: the previous song attends over them, with a "
@@ -145,6 +152,15 @@ int run(CommandContext& c) {
         return usageError(c, QStringLiteral("eval takes no arguments."));
     // The product's own training and measuring choices, unless overridden.
     EvalSettings settings = EvalSettings::asServed();
+    if (c.parser.isSet(QStringLiteral("id-dropout"))) {
+        bool ok = false;
+        const float share = c.parser.value(QStringLiteral("id-dropout")).toFloat(&ok);
+        if (!ok || share < 0.0f || share >= 1.0f)
+            return usageError(c, QStringLiteral("--id-dropout takes a share from 0 to below 1."));
+        settings.train.id_dropout = share;
+    }
+    if (c.parser.isSet(QStringLiteral("no-identity-skips")))
+        settings.model.identity_skips = false;
     if (c.parser.isSet(QStringLiteral("session"))) {
         const QString kind = c.parser.value(QStringLiteral("session"));
         if (kind != QLatin1String("attention") && kind != QLatin1String("mean"))

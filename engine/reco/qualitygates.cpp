@@ -17,8 +17,10 @@ QString prefixed(const QString& label, const QString& name) {
     return label.isEmpty() ? name : label + QLatin1Char(' ') + name;
 }
 
+constexpr double kUnboundedRatio = 1e9;
+
 double ratio(double a, double b) {
-    return b > 0 ? a / b : (a > 0 ? 1e9 : 0.0);
+    return b > 0 ? a / b : (a > 0 ? kUnboundedRatio : 0.0);
 }
 
 struct BestBaseline {
@@ -62,13 +64,15 @@ reco::ProfileInterval profileRatio(const EvalResult& result, const std::string& 
 }  // namespace
 
 QString QualityGate::line() const {
-    return QStringLiteral("GATE %1 = %2%3 (%6 %4%3): %5")
-        .arg(name)
-        .arg(value, 0, 'f', unit.isEmpty() ? 4 : 2)
-        .arg(unit)
+    // A ratio over a method that scored nothing is unbounded, not a billion.
+    const QString shown =
+        value >= kUnboundedRatio
+            ? QStringLiteral("unbounded (the other scores 0)")
+            : QString::number(value, 'f', unit.isEmpty() ? 4 : 2) + unit;
+    return QStringLiteral("GATE %1 = %2 (%3 %4%5): %6")
+        .arg(name, shown, strictly ? QStringLiteral(">") : QStringLiteral(">="))
         .arg(required)
-        .arg(pass() ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
-        .arg(strictly ? QStringLiteral(">") : QStringLiteral(">="));
+        .arg(unit, pass() ? QStringLiteral("PASS") : QStringLiteral("FAIL"));
 }
 
 const std::vector<std::string>& singleBaselines() {

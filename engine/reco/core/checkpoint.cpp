@@ -20,7 +20,7 @@ using namespace detail;
 namespace {
 
 constexpr int64_t kMagic = 0x45434f5245434f31;  // "ECORECO1"
-// Bump when the layout changes (2: artists in the query; 3: session attention).
+// Bump when the layout changes (2: artists in the query; 3: session attention, identity skips).
 constexpr int64_t kFormatVersion = 3;
 constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
@@ -41,6 +41,7 @@ enum ConfigField : int64_t {
     kFieldOptimizer,
     kFieldStep,
     kFieldSessionAttention,
+    kFieldIdentitySkips,
     kConfigFields
 };
 
@@ -61,6 +62,7 @@ std::vector<int64_t> configFields(const ModelState& s) {
     v[kFieldOptimizer] = s.optimizer == OptimizerKind::kAdagrad ? 1 : 0;
     v[kFieldStep] = s.step;
     v[kFieldSessionAttention] = c.session_attention ? 1 : 0;
+    v[kFieldIdentitySkips] = c.identity_skips ? 1 : 0;
     return v;
 }
 
@@ -165,6 +167,7 @@ ModelConfig configFrom(const std::vector<int64_t>& v, const ModelConfig& base) {
     c.learn_temperature = v[kFieldLearnTemperature] != 0;
     c.seed = static_cast<uint64_t>(v[kFieldSeed]);
     c.session_attention = v[kFieldSessionAttention] != 0;
+    c.identity_skips = v[kFieldIdentitySkips] != 0;
     return c;
 }
 

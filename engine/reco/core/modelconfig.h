@@ -25,6 +25,10 @@ struct ModelConfig {
     // The session's songs: attention with the previous song as the query and a learned weight
     // per position (recency), or (false) their plain mean as in the seed.
     bool session_attention = true;
+    // Both towers also add one shared projection of their track rows (query: the previous song
+    // and the session; candidate: its id) and one of their artist rows, so that "after these
+    // songs, this one" and "same artist" are a direct dot product, not left to two MLPs.
+    bool identity_skips = true;
 
     float temperature = 0.05f;       // logits = cosine / temperature
     bool learn_temperature = false;  // true: temperature is a trained parameter

@@ -96,6 +96,15 @@ TowersImpl::TowersImpl(const ModelConfig& config, torch::Generator& generator) {
     key.normal_(0.0, 1.0 / std::sqrt(double(e)), generator);
     session_key = register_parameter("session_key", key);
     session_position = register_parameter("session_position", torch::zeros({kMaxSessionPositions}));
+    identity_skips = config.identity_skips;
+    auto skip = [&](const char* name) {
+        torch::nn::Linear layer = makeLinear(e, config.output_dim, generator);
+        torch::NoGradGuard no_grad;
+        layer->bias.zero_();  // unused: a bias would be the same for every candidate
+        return register_module(name, layer);
+    };
+    skip_track = skip("skip_track");
+    skip_artist = skip("skip_artist");
 }
 
 torch::Tensor TowersImpl::sessionSummary(const torch::Tensor& track_rows, const torch::Tensor& prev,
@@ -132,6 +141,9 @@ torch::Tensor TowersImpl::queryTower(const TableRows& rows, const QueryInputs& i
         bagMean(rows[kArtistTable], in.history_artists, in.history_offsets);
     torch::Tensor x = torch::cat({profile, prev, prev_artist, hour, session, session_artists}, 1);
     x = query_out(torch::relu(query_hidden(x)));
+    if (identity_skips)
+        x = x + torch::nn::functional::linear(prev + session, skip_track->weight) +
+            torch::nn::functional::linear(prev_artist + session_artists, skip_artist->weight);
     return torch::nn::functional::normalize(x,
                                             torch::nn::functional::NormalizeFuncOptions().dim(1));
 }
@@ -144,6 +156,9 @@ torch::Tensor TowersImpl::candidateTower(const TableRows& rows, const CandidateI
     const torch::Tensor popularity = rows[kPopularityTable].index_select(0, in.popularity);
     torch::Tensor x = torch::cat({id, genres, artist, title, popularity}, 1);
     x = candidate_out(torch::relu(candidate_hidden(x)));
+    if (identity_skips)
+        x = x + torch::nn::functional::linear(id, skip_track->weight) +
+            torch::nn::functional::linear(artist, skip_artist->weight);
     return torch::nn::functional::normalize(x,
                                             torch::nn::functional::NormalizeFuncOptions().dim(1));
 }
@@ -157,7 +172,8 @@ std::vector<torch::Tensor> TowersImpl::denseParameters() const {
         query_hidden->weight,  query_hidden->bias,       query_out->weight,
         query_out->bias,       candidate_hidden->weight, candidate_hidden->bias,
         candidate_out->weight, candidate_out->bias,      log_temperature,
-        session_key,           session_position};
+        session_key,           session_position,         skip_track->weight,
+        skip_artist->weight};
     return params;
 }
 

@@ -91,6 +91,9 @@ struct TowersImpl : torch::nn::Module {
     torch::Tensor session_key;       // [E, E]
     torch::Tensor session_position;  // [kMaxSessionPositions]
     bool session_attention = true;
+    // Identity skips (ModelConfig::identity_skips): shared projections of track and artist rows.
+    torch::nn::Linear skip_track{nullptr}, skip_artist{nullptr};
+    bool identity_skips = true;
 
     // The session's songs as one row per example (attention or mean, see ModelConfig).
     torch::Tensor sessionSummary(const torch::Tensor& track_rows, const torch::Tensor& prev,
