@@ -105,6 +105,7 @@ TowersImpl::TowersImpl(const ModelConfig& config, torch::Generator& generator) {
     };
     skip_track = skip("skip_track");
     skip_artist = skip("skip_artist");
+    skip_profile = skip("skip_profile");
 }
 
 torch::Tensor TowersImpl::sessionSummary(const torch::Tensor& track_rows, const torch::Tensor& prev,
@@ -143,7 +144,8 @@ torch::Tensor TowersImpl::queryTower(const TableRows& rows, const QueryInputs& i
     x = query_out(torch::relu(query_hidden(x)));
     if (identity_skips)
         x = x + torch::nn::functional::linear(prev + session, skip_track->weight) +
-            torch::nn::functional::linear(prev_artist + session_artists, skip_artist->weight);
+            torch::nn::functional::linear(prev_artist + session_artists, skip_artist->weight) +
+            torch::nn::functional::linear(profile, skip_profile->weight);
     return torch::nn::functional::normalize(x,
                                             torch::nn::functional::NormalizeFuncOptions().dim(1));
 }
@@ -173,7 +175,7 @@ std::vector<torch::Tensor> TowersImpl::denseParameters() const {
         query_out->bias,       candidate_hidden->weight, candidate_hidden->bias,
         candidate_out->weight, candidate_out->bias,      log_temperature,
         session_key,           session_position,         skip_track->weight,
-        skip_artist->weight};
+        skip_artist->weight,   skip_profile->weight};
     return params;
 }
 

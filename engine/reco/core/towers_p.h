@@ -93,6 +93,7 @@ struct TowersImpl : torch::nn::Module {
     bool session_attention = true;
     // Identity skips (ModelConfig::identity_skips): shared projections of track and artist rows.
     torch::nn::Linear skip_track{nullptr}, skip_artist{nullptr};
+    torch::nn::Linear skip_profile{nullptr};  // query only: profile x track, as in factorisation
     bool identity_skips = true;
 
     // The session's songs as one row per example (attention or mean, see ModelConfig).
