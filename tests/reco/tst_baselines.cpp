@@ -65,6 +65,18 @@ std::vector<int32_t> ranking(const Scorer& scorer, const Query& query, size_t k)
     return out;
 }
 
+// Appends one session of plays by `profile`, a second apart from `start`, each with the
+// session's earlier plays as its history (most recent first).
+void addSession(Interactions& log, int32_t profile, const std::vector<int32_t>& plays,
+                int64_t start) {
+    std::vector<int32_t> history;
+    for (size_t i = 0; i < plays.size(); ++i) {
+        log.add(profile, history.empty() ? kNoTrack : history.front(), 0, history, plays[i],
+                Feedback::kPlay, start + int64_t(i));
+        history.insert(history.begin(), plays[i]);
+    }
+}
+
 Query query(int32_t profile, int32_t prev, std::vector<int32_t> history) {
     Query q;
     q.profile = profile;
@@ -169,9 +181,7 @@ private Q_SLOTS:
         // One session 0 -> 1 -> 2 and one 0 -> 2; a skip of 4 after 0 makes no rule.
         Interactions log;
         log.history_length = 3;
-        log.add(0, kNoTrack, 0, {}, 0, Feedback::kPlay, 0);
-        log.add(0, 0, 0, {0}, 1, Feedback::kPlay, 1);
-        log.add(0, 1, 0, {1, 0}, 2, Feedback::kPlay, 2);
+        addSession(log, 0, {0, 1, 2}, 0);
         log.add(1, kNoTrack, 0, {}, 0, Feedback::kPlay, 3);
         log.add(1, 0, 0, {0}, 4, Feedback::kSkip, 4);
         log.add(1, 4, 0, {0}, 2, Feedback::kPlay, 5);
@@ -196,13 +206,9 @@ private Q_SLOTS:
         // shares two songs with the first (weights 1 for 0, 1/2 for 1) and one with the second.
         Interactions log;
         log.history_length = 3;
-        log.add(0, kNoTrack, 0, {}, 0, Feedback::kPlay, 0);
-        log.add(0, 0, 0, {0}, 1, Feedback::kPlay, 1);
-        log.add(0, 1, 0, {1, 0}, 2, Feedback::kPlay, 2);
-        log.add(0, kNoTrack, 0, {}, 0, Feedback::kPlay, 100);
-        log.add(0, 0, 0, {0}, 3, Feedback::kPlay, 101);
-        log.add(1, kNoTrack, 0, {}, 4, Feedback::kPlay, 50);
-        log.add(1, 4, 0, {4}, 5, Feedback::kPlay, 51);
+        addSession(log, 0, {0, 1, 2}, 0);
+        addSession(log, 0, {0, 3}, 100);
+        addSession(log, 1, {4, 5}, 50);
         const SessionKnnScorer knn(log, kTracks);
         QCOMPARE(knn.name(), std::string("vsknn"));
         QCOMPARE(knn.sessionCount(), size_t(3));
