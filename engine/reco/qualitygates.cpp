@@ -65,10 +65,9 @@ reco::ProfileInterval profileRatio(const EvalResult& result, const std::string& 
 
 QString QualityGate::line() const {
     // A ratio over a method that scored nothing is unbounded, not a billion.
-    const QString shown =
-        value >= kUnboundedRatio
-            ? QStringLiteral("unbounded (the other scores 0)")
-            : QString::number(value, 'f', unit.isEmpty() ? 4 : 2) + unit;
+    const QString shown = value >= kUnboundedRatio
+                              ? QStringLiteral("unbounded (the other scores 0)")
+                              : QString::number(value, 'f', unit.isEmpty() ? 4 : 2) + unit;
     return QStringLiteral("GATE %1 = %2 (%3 %4%5): %6")
         .arg(name, shown, strictly ? QStringLiteral(">") : QStringLiteral(">="))
         .arg(required)

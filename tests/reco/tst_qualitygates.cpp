@@ -123,8 +123,9 @@ private Q_SLOTS:
         const std::vector<QualityGate> gates = encore::servedFloorGates(
             result({method("popular", 0.0), method("content", 0.05), method("blend", 0.08)}));
         QVERIFY(gates[0].pass());
-        QVERIFY2(gates[0].line().contains(QLatin1String("= unbounded (the other scores 0) (>= 2x)")),
-                 qPrintable(gates[0].line()));
+        QVERIFY2(
+            gates[0].line().contains(QLatin1String("= unbounded (the other scores 0) (>= 2x)")),
+            qPrintable(gates[0].line()));
         QVERIFY2(gates[1].line().contains(QLatin1String("= 1.60x (>= 1.2x): PASS")),
                  qPrintable(gates[1].line()));
     }
