@@ -92,6 +92,12 @@ Result<CheckpointFile::Contents> CheckpointFile::read(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return unusable(path, file.errorString());
+    // Refused before reading: a damaged or planted file must not cost the memory it claims.
+    if (file.size() > kMaxCheckpointBytes)
+        return unusable(path, QStringLiteral("it is %1 MB, more than any model Encore writes "
+                                             "(at most %2 MB)")
+                                  .arg(file.size() >> 20)
+                                  .arg(kMaxCheckpointBytes >> 20));
     const QByteArray bytes = file.readAll();
     constexpr qint64 kChecksumBytes = sizeof(quint64);
     if (bytes.size() < qint64(3 * sizeof(quint32)) + kChecksumBytes)

@@ -20,8 +20,11 @@ namespace encore {
 // checksum all agree.
 class CheckpointFile {
 public:
-    static constexpr quint32 kFormat =
-        2;  // bump when the layout or the model changes (2: query-side artists)
+    // Bump when the layout or the model changes (2: query-side artists; 3: session attention and
+    // identity skips).
+    static constexpr quint32 kFormat = 3;
+    // A million-track library's model with its optimiser state is about 0.5 GB.
+    static constexpr qint64 kMaxCheckpointBytes = qint64(2) << 30;
 
     struct Contents {
         RecoVocabulary vocabulary;

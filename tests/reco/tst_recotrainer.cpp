@@ -216,6 +216,8 @@ private Q_SLOTS:
         QTest::newRow("flipped byte") << "flip";
         QTest::newRow("truncated") << "truncate";
         QTest::newRow("empty") << "empty";
+        // Past the size limit (sparse: no disk is used): refused before it is read.
+        QTest::newRow("oversized") << "oversized";
     }
 
     void corruptCheckpointIsDiscardedAndRetrained() {
@@ -234,12 +236,19 @@ private Q_SLOTS:
             bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x40);
         else if (damage == QLatin1String("truncate"))
             bytes.chop(bytes.size() / 3);
-        else
+        else if (damage == QLatin1String("empty"))
             bytes.clear();
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(bytes);
+        if (damage == QLatin1String("oversized"))
+            QVERIFY(file.resize(CheckpointFile::kMaxCheckpointBytes + 1));
         file.close();
-        QVERIFY(!CheckpointFile::read(settings.checkpoint_path).ok());
+        const Result<CheckpointFile::Contents> damaged =
+            CheckpointFile::read(settings.checkpoint_path);
+        QVERIFY(!damaged.ok());
+        if (damage == QLatin1String("oversized"))
+            QVERIFY2(damaged.error().contains(QLatin1String("more than any model Encore writes")),
+                     qPrintable(damaged.error()));
 
         RecoService service(f.database(), settings);
         QSignalSpy published(&service, &RecoService::modelPublished);

@@ -25,11 +25,11 @@ std::string executableFolder() {
     return path.substr(0, path.rfind('/'));
 }
 
-// ENCORE_TORCH_BACKEND, then next to the program, then an installed layout, then the build tree.
+// Next to the program, then an installed layout, then the build tree the program was made in.
+// Never a path from the environment: the module runs with the listener's rights and reads their
+// whole history, so no variable may swap in another library.
 std::vector<std::string> candidates() {
     std::vector<std::string> paths;
-    if (const char* env = std::getenv("ENCORE_TORCH_BACKEND"); env && *env)
-        paths.emplace_back(env);
     const std::string folder = executableFolder();
     if (!folder.empty()) {
         paths.push_back(folder + "/" + kModuleName);
@@ -66,7 +66,8 @@ Expected<const BackendApi*> loadOnce() {
     return Failure{
         std::string("the recommender's LibTorch module (") + kModuleName +
         ") could not be loaded:" + (errors.empty() ? std::string(" it was not found") : errors) +
-        " rebuild Encore or set ENCORE_TORCH_BACKEND to its path."};
+        " reinstall or rebuild Encore (it is looked for next to the program, in ../lib/encore/ "
+        "and in the build tree)."};
 }
 
 }  // namespace
