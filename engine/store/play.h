@@ -64,6 +64,9 @@ struct Play {
     TrackId previous_track_id = 0;  // assigned by PlayLog
     qint64 session_id = 0;          // assigned by PlayLog
     int rating = 0;                 // 1..5 or 0
+    // Among the listens of one imported file with this profile, start second and track, which
+    // one this is (0, 1, ...): distinct listens that share a start second are kept apart.
+    int occurrence = 0;
 };
 
 }  // namespace encore

@@ -110,8 +110,8 @@ Result<bool> PlayLog::insert(const Play& play) {
             db_,
             "INSERT INTO plays(profile_id, track_id, started_at, utc_offset_minutes, ms_played, "
             "duration_ms, end_reason, counted, import_id, shuffle, previous_track_id, session_id, "
-            "rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(profile_id, started_at, track_id) DO NOTHING");
+            "rating, occurrence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(profile_id, started_at, track_id, occurrence) DO NOTHING");
         if (!insert_->ok()) {
             const Error error{
                 QStringLiteral("Preparing to log listens failed: %1").arg(insert_->error())};
@@ -143,6 +143,7 @@ Result<bool> PlayLog::insert(const Play& play) {
     s.bind(12, play.session_id > 0 ? play.session_id : play.started_at);
     if (play.rating > 0)
         s.bind(13, qint64(play.rating));
+    s.bind(14, qint64(qMax(play.occurrence, 0)));
     if (s.step() != SqliteStatement::Step::Done)
         return Error{QStringLiteral("Logging a listen of track %1 failed: %2")
                          .arg(play.track_id)

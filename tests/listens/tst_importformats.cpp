@@ -124,6 +124,43 @@ private Q_SLOTS:
         QCOMPARE(test::scalar(db(), QStringLiteral("SELECT count(*) FROM tracks")), tracks);
     }
 
+    // Minute-resolution end times: two listens of Feeling Good that both ended in the same
+    // minute after the same 3 minutes share a start second, yet they were two. Both are kept;
+    // a re-import of the file, or the same listen in another file, still adds nothing.
+    void listensSharingAStartSecondAreKeptApart() {
+        const QByteArray twice =
+            "[{\"endTime\": \"2021-03-11 17:34\", \"artistName\": \"Nina Simone\", "
+            "\"trackName\": \"Feeling Good\", \"msPlayed\": 180000},\n"
+            " {\"endTime\": \"2021-03-11 17:34\", \"artistName\": \"Nina Simone\", "
+            "\"trackName\": \"Feeling Good\", \"msPlayed\": 180000},\n"
+            " {\"endTime\": \"2021-03-11 17:40\", \"artistName\": \"Kraftwerk\", "
+            "\"trackName\": \"The Model\", \"msPlayed\": 224000}]";
+        const QString file = fixture(QStringLiteral("StreamingHistory0.json"), twice);
+        const FileImportReport first = only(import({file}));
+        QVERIFY(first.ok());
+        QCOMPARE(first.added(), 3);
+        QCOMPARE(first.duplicates, 0);
+        const QList<PlayRecord> rows = plays();
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[0].play.started_at, rows[1].play.started_at);
+        QCOMPARE(rows[0].play.track_id, rows[1].play.track_id);
+
+        const FileImportReport again = only(import({file}));
+        QCOMPARE(again.added(), 0);
+        QCOMPARE(again.duplicates, 3);
+
+        // Another export holding one of the two: the same listen, not a third.
+        const QByteArray once =
+            "[{\"endTime\": \"2021-03-11 17:34\", \"artistName\": \"Nina Simone\", "
+            "\"trackName\": \"Feeling Good\", \"msPlayed\": 180000}]";
+        const FileImportReport other =
+            only(import({fixture(QStringLiteral("StreamingHistory1.json"), once)}));
+        QCOMPARE(other.added(), 0);
+        QCOMPARE(other.duplicates, 1);
+        QCOMPARE(test::scalar(db(), QStringLiteral("SELECT count(*) FROM plays")), 3);
+        QCOMPARE(test::statsMismatch(db()), QString());
+    }
+
     void spotifyExtended() {
         const QByteArray json = fx::spotifyExtended();
         const FileImportReport r =

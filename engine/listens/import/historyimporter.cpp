@@ -20,6 +20,9 @@
 #include <QDateTime>
 #include <QSqlQuery>
 
+#include <map>
+#include <tuple>
+
 namespace encore {
 
 namespace {
@@ -102,6 +105,8 @@ struct HistoryImporter::FileRun {
         qint64 session = 0;
     };
     QHash<qint64, Tail> tails;
+    // Listens of this file so far per (profile, start second, track): the next one's occurrence.
+    std::map<std::tuple<qint64, qint64, TrackId>, int> occurrences;
     std::unique_ptr<PlayLog> log;
 };
 
@@ -450,6 +455,7 @@ Status HistoryImporter::importListens(FileRun& run, QIODevice& device,
         play.import_id = run.import_id;
         play.shuffle = listen.shuffle;
         play.rating = listen.rating;
+        play.occurrence = run.occurrences[{play.profile_id, play.started_at, play.track_id}]++;
         FileRun::Tail& tail = run.tails[play.profile_id];
         const bool continues = tail.session > 0 && play.started_at >= tail.started &&
                                sameSession(tail.end_ms, play.started_at * 1000);
