@@ -83,8 +83,9 @@ private Q_SLOTS:
         const ImportReport first = import(path, folder);
         QVERIFY2(first.ok(), qPrintable(errors(first)));
         const FileImportReport total = first.total();
-        // "plays" counts entries with a track name: every one is added, a duplicate of another
-        // (same profile, second and song), or private (Spotify's incognito mode).
+        // "plays" counts entries with a track name: every one is added, a duplicate of one in
+        // another file of the export (same profile, second and song), or private (Spotify's
+        // incognito mode). Entries alike within one file are distinct listens (schema 8).
         QCOMPARE(total.added() + total.duplicates + total.private_listens, plays);
         QVERIFY(total.duplicates * 100 < plays);  // a handful, not a parsing accident
         PlayQuery query;
