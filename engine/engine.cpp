@@ -119,10 +119,12 @@ Status Engine::start() {
     // Once the window is up and the library shown (kMaintenanceDelayMs): the check, then the
     // daily backup of a sound file; after an unclean exit the file was checked already.
     QTimer::singleShot(maintenance_delay_ms_, this, [this, uncleanExit] {
-        if (uncleanExit)
+        if (uncleanExit) {
             backUpIfDue();
-        else
+            startBackupChecks();
+        } else {
             checkHealthInBackground();
+        }
     });
     return {};
 }
@@ -150,6 +152,7 @@ void Engine::checkHealthInBackground() {
             return;  // a backup now would be of the damaged file
         }
         backUpIfDue();
+        startBackupChecks();
     });
     const Database database = database_;
     watcher->setFuture(QtConcurrent::run(&checks_, [database] {
@@ -338,6 +341,15 @@ void Engine::startWriter() {
     connect(writer_, &HistoryWriter::failed, this, &Engine::writeFailed);
     writer_thread_.start();
     QMetaObject::invokeMethod(writer_, &HistoryWriter::open, Qt::QueuedConnection);
+}
+
+void Engine::startBackupChecks() {
+    // Only once the file was found sound: never a backup of a damaged or unchecked one.
+    if (backup_timer_)
+        return;
+    backup_timer_ = new QTimer(this);
+    connect(backup_timer_, &QTimer::timeout, this, &Engine::backUpIfDue);
+    backup_timer_->start(backup_check_interval_ms_);
 }
 
 void Engine::backUpIfDue() {

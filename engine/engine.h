@@ -29,6 +29,8 @@
 #include <memory>
 #include <optional>
 
+class QTimer;
+
 namespace encore {
 
 class Clock;
@@ -91,6 +93,10 @@ public:
     // 150 ms (ui-stall startup at 100,000 tracks). Tests set 0 (before start()).
     static constexpr int kMaintenanceDelayMs = 20000;
     void setMaintenanceDelayMs(int ms) { maintenance_delay_ms_ = ms; }
+    // After that first check, whether the daily backup is due is asked again this often, so a
+    // session left open for days still gets one a day. Tests set less (before start()).
+    static constexpr int kBackupCheckIntervalMs = 60 * 60 * 1000;
+    void setBackupCheckIntervalMs(int ms) { backup_check_interval_ms_ = ms; }
 
     // Reads every available track on a pool thread with its own connection.
     QFuture<Result<QList<Track>>> loadTracks() const;
@@ -244,6 +250,7 @@ private:
     Status readSharedState();
     void startWriter();
     void backUpIfDue();
+    void startBackupChecks();
     QString sessionMarkerPath() const;
     // Checks the database and keeps the result in health_; false when it is damaged.
     bool checkHealthNow();
@@ -271,6 +278,8 @@ private:
     bool started_ = false;
     DatabaseHealth health_;
     int maintenance_delay_ms_ = kMaintenanceDelayMs;
+    int backup_check_interval_ms_ = kBackupCheckIntervalMs;
+    QTimer* backup_timer_ = nullptr;
     bool session_marked_ = false;       // this session made <database>.running
     bool keep_session_marker_ = false;  // damage was found: the next start checks first
     bool scanning_ = false;

@@ -252,6 +252,34 @@ private Q_SLOTS:
         QCOMPARE(DatabaseBackup(temp.database).list().size(), 1);
     }
 
+    // A session left open for days: once the newest backup is a day old, the running engine
+    // takes the next one (here the newest is made two days old by its name).
+    void aLongSessionGetsItsNextDailyBackup() {
+        test::TempDatabase temp;
+        test::addPlays(temp.database, 20);
+        Engine engine(temp.database);
+        engine.setMaintenanceDelayMs(0);
+        engine.setBackupCheckIntervalMs(100);
+        QSignalSpy backedUp(&engine, &Engine::backedUp);
+        QVERIFY(engine.start().ok());
+        QVERIFY(backedUp.wait(20000));
+        QVERIFY(!backedUp.wait(500));  // checked again, but not due yet
+        const QList<BackupFile> first = DatabaseBackup(temp.database).list();
+        QCOMPARE(first.size(), 1);
+        const QDateTime old = first[0].taken_at.addDays(-2);
+        const QString base = QFileInfo(temp.database.path()).completeBaseName();
+        const QString aged =
+            QFileInfo(first[0].path)
+                .dir()
+                .filePath(QStringLiteral("%1-%2Z-schema%3.sqlite")
+                              .arg(base, old.toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz")))
+                              .arg(first[0].schema_version));
+        QVERIFY(QFile::rename(first[0].path, aged));
+        QVERIFY(DatabaseBackup(temp.database).dailyDue(QDateTime::currentDateTimeUtc()));
+        QVERIFY(backedUp.wait(20000));
+        QCOMPARE(DatabaseBackup(temp.database).list().size(), 2);
+    }
+
     void dailyBackupIsDueAfterADay() {
         test::TempDatabase temp;
         const DatabaseBackup backups(temp.database);
