@@ -1,6 +1,9 @@
 #include "command.h"
 
 #include "store/databasebackup.h"
+#include "store/sessionlock.h"
+
+#include <QDir>
 
 namespace encore::cli {
 
@@ -19,6 +22,11 @@ int run(CommandContext& c) {
     if (args.size() != 1)
         return usageError(c, QStringLiteral("restore takes one BACKUP file."));
     const Database database = c.database();
+    // Replacing the file under a running Encore would lose what it writes next, and the
+    // window would go on showing a library that is no longer on disk.
+    if (SessionLock::heldElsewhere(database.path()))
+        return fail(c, QStringLiteral("Encore is running with %1: quit it, then run restore again.")
+                           .arg(QDir::toNativeSeparators(database.path())));
     const Result<RestoreReport> report = DatabaseBackup(database).restore(args.first());
     if (!report)
         return fail(c, report.error());

@@ -8,6 +8,7 @@
 #include "playlists/playlistservice.h"
 #include "reco/recoservice.h"
 #include "store/poolread.h"
+#include "store/sessionlock.h"
 #include "store/settingsstore.h"
 #include "store/trackstore.h"
 
@@ -72,8 +73,9 @@ Engine::~Engine() {
     reads_.waitForDone();
     checks_.waitForDone();
     // A clean exit: the next start need not check before it opens the library.
-    if (session_marked_ && !keep_session_marker_)
+    if (session_lock_ && session_lock_->held() && !keep_session_marker_)
         QFile::remove(sessionMarkerPath());
+    session_lock_.reset();
 }
 
 Status Engine::start() {
@@ -95,8 +97,7 @@ Status Engine::start() {
     const Status read = readSharedState();
     if (!read)
         return failed(read);
-    QFile marker(sessionMarkerPath());
-    session_marked_ = marker.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    session_lock_ = std::make_unique<SessionLock>(database_.path());
     scanner_ = new Scanner(database_);
     scanner_->moveToThread(&scanner_thread_);
     connect(&scanner_thread_, &QThread::finished, scanner_, &QObject::deleteLater);
@@ -130,7 +131,7 @@ Status Engine::start() {
 }
 
 QString Engine::sessionMarkerPath() const {
-    return database_.path() + QStringLiteral(".running");
+    return SessionLock::markerPath(database_.path());
 }
 
 bool Engine::checkHealthNow() {

@@ -34,6 +34,7 @@ class QTimer;
 namespace encore {
 
 class Clock;
+class SessionLock;
 class ListenTracker;
 class PlaylistService;
 class RecoService;
@@ -280,8 +281,8 @@ private:
     int maintenance_delay_ms_ = kMaintenanceDelayMs;
     int backup_check_interval_ms_ = kBackupCheckIntervalMs;
     QTimer* backup_timer_ = nullptr;
-    bool session_marked_ = false;       // this session made <database>.running
-    bool keep_session_marker_ = false;  // damage was found: the next start checks first
+    std::unique_ptr<SessionLock> session_lock_;  // <database>.running, made and locked by start()
+    bool keep_session_marker_ = false;           // damage was found: the next start checks first
     bool scanning_ = false;
     bool importing_ = false;
     QList<Profile> profiles_;

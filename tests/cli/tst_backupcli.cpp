@@ -1,8 +1,11 @@
 #include "clitestsupport.h"
+#include "engine.h"
 #include "store/backupfixture.h"
 #include "store/databasebackup.h"
+#include "store/sessionlock.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QtTest>
@@ -54,6 +57,41 @@ private Q_SLOTS:
         QCOMPARE(run.code, 2);
         QVERIFY2(run.err.contains(missing), qPrintable(run.err));
         QCOMPARE(test::playIds(temp.database), ids);
+    }
+
+    // A running Encore holds <database>.running locked: restore refuses and changes nothing.
+    // After it quits, or with only a stale marker left by a crash, restore goes ahead.
+    void restoreRefusesWhileEncoreRuns() {
+        test::TempDatabase temp;
+        const QString db = temp.database.path();
+        test::addPlays(temp.database, 30);
+        const CliRun backup = runCli({QStringLiteral("backup"), QStringLiteral("--db"), db});
+        QCOMPARE(backup.code, 0);
+        const QString file = backup.out.section(QLatin1Char(' '), 3, 3);
+        QVERIFY2(QFileInfo::exists(file), qPrintable(backup.out));
+        {
+            Engine engine(temp.database);
+            QVERIFY(engine.start().ok());
+            QVERIFY(SessionLock::heldElsewhere(db));
+            const CliRun refused =
+                runCli({QStringLiteral("restore"), file, QStringLiteral("--db"), db});
+            QVERIFY(refused.code != 0);
+            QVERIFY2(refused.err.contains(QLatin1String("Encore is running with")),
+                     qPrintable(refused.err));
+            const QFileInfo info(db);
+            QVERIFY(info.dir()
+                        .entryList({info.fileName() + QStringLiteral(".before-restore*")})
+                        .isEmpty());  // nothing was set aside: the file was not touched
+        }
+        QVERIFY(!SessionLock::heldElsewhere(db));
+        // A crash leaves the marker but no lock.
+        QFile stale(SessionLock::markerPath(db));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.close();
+        QVERIFY(!SessionLock::heldElsewhere(db));
+        const CliRun restored =
+            runCli({QStringLiteral("restore"), file, QStringLiteral("--db"), db});
+        QVERIFY2(restored.code == 0, qPrintable(restored.err));
     }
 
     void restoreNeedsABackup() {
