@@ -19,6 +19,17 @@ bool near(double a, double b) {
     return std::abs(a - b) < 1e-9;
 }
 
+// Profile 0: ten listens at 10..100 in scrambled time order; profile 1: five at 1000..1004.
+Interactions twoProfileLog() {
+    Interactions log;
+    const int64_t times0[] = {50, 10, 90, 30, 70, 20, 100, 60, 40, 80};
+    for (int i = 0; i < 10; ++i)
+        log.add(0, kNoTrack, 0, {}, i, Feedback::kPlay, times0[i]);
+    for (int i = 0; i < 5; ++i)
+        log.add(1, kNoTrack, 0, {}, 20 + i, Feedback::kPlay, 1000 + i);
+    return log;
+}
+
 }  // namespace
 
 class TestRecoMetrics : public QObject {
@@ -111,13 +122,7 @@ private Q_SLOTS:
     }
 
     void timeSplitHoldsOutEachProfilesLatest() {
-        Interactions log;
-        // Profile 0: ten listens in scrambled time order; profile 1: five.
-        const int64_t times0[] = {50, 10, 90, 30, 70, 20, 100, 60, 40, 80};
-        for (int i = 0; i < 10; ++i)
-            log.add(0, kNoTrack, 0, {}, i, Feedback::kPlay, times0[i]);
-        for (int i = 0; i < 5; ++i)
-            log.add(1, kNoTrack, 0, {}, 20 + i, Feedback::kPlay, 1000 + i);
+        const Interactions log = twoProfileLog();
         const Split split = timeSplit(log, 0.9);
         QCOMPARE(split.train.size(), size_t(14));  // ceil(9) + ceil(4.5)
         QCOMPARE(split.test.size(), size_t(1));
@@ -133,13 +138,7 @@ private Q_SLOTS:
     }
 
     void globalTimeSplitHasOneCutoff() {
-        Interactions log;
-        // Same log: profile 0 listens at 10..100, profile 1 at 1000..1004.
-        const int64_t times0[] = {50, 10, 90, 30, 70, 20, 100, 60, 40, 80};
-        for (int i = 0; i < 10; ++i)
-            log.add(0, kNoTrack, 0, {}, i, Feedback::kPlay, times0[i]);
-        for (int i = 0; i < 5; ++i)
-            log.add(1, kNoTrack, 0, {}, 20 + i, Feedback::kPlay, 1000 + i);
+        const Interactions log = twoProfileLog();
         // ceil(0.8 * 15) = 12 train: cutoff at the 13th time, 1002; profile 0 holds none out.
         const Split split = globalTimeSplit(log, 0.8);
         QCOMPARE(split.train.size(), size_t(12));
