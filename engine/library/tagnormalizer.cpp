@@ -47,7 +47,9 @@ QString resolveNumericGenre(const QString& genre) {
 
 QString cleanTagText(const QString& raw) {
     QString out;
-    const qsizetype n = std::min<qsizetype>(raw.size(), kMaxTagLength * 2);
+    qsizetype n = std::min<qsizetype>(raw.size(), kMaxTagLength * 2);
+    if (n < raw.size() && raw.at(n - 1).isHighSurrogate())
+        --n;  // its low half is past the cut
     out.reserve(n);
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = raw.at(i);
@@ -57,8 +59,15 @@ QString cleanTagText(const QString& raw) {
             out.append(c);
     }
     out = out.simplified();
-    if (out.size() > kMaxTagLength)
-        out.truncate(kMaxTagLength);
+    if (out.size() > kMaxTagLength) {
+        // never half a surrogate pair, nor a trailing space that a second cleaning would drop
+        qsizetype end = kMaxTagLength;
+        if (out.at(end - 1).isHighSurrogate())
+            --end;
+        out.truncate(end);
+        while (!out.isEmpty() && out.back().isSpace())
+            out.chop(1);
+    }
     return out;
 }
 

@@ -2,16 +2,22 @@
 
 #include "store/database.h"
 
+#include <QCoreApplication>
 #include <QDataStream>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
+#include <QRegularExpression>
 #include <QTemporaryFile>
 
 #include <unistd.h>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 
 namespace encore {
 
@@ -37,8 +43,20 @@ Error unusable(const QString& path, const QString& why) {
 }
 
 // The model goes through a temporary file: the core reads and writes models by path.
+// Temporary files carry the id of the process writing them, so that a later run can tell what a
+// killed run left (its process is gone) from another Encore's write in progress.
+QString temporaryTemplate(const QString& dir, const char* role) {
+    return QDir(dir).filePath(QStringLiteral("model-%1-%2-XXXXXX.tmp")
+                                  .arg(QLatin1String(role))
+                                  .arg(QCoreApplication::applicationPid()));
+}
+
+bool processIsGone(qint64 pid) {
+    return pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+}
+
 Result<QByteArray> modelBytes(const reco::TwoTowerModel& model, const QString& dir) {
-    QTemporaryFile temp(QDir(dir).filePath(QStringLiteral("model-XXXXXX.tmp")));
+    QTemporaryFile temp(temporaryTemplate(dir, "save"));
     if (!temp.open())
         return Error{
             QStringLiteral("Cannot write a temporary file in %1: %2").arg(dir, temp.errorString())};
@@ -80,12 +98,43 @@ Status CheckpointFile::save(const QString& path, const RecoVocabulary& vocabular
             << weights.value();
         out << checksum(bytes.constData(), bytes.size());
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() ||
-        ::fsync(file.handle()) != 0 || !file.commit())
+    // Written beside the old checkpoint, synced, then renamed over it: a kill at any moment
+    // leaves the old file or the new one, whole.
+    QTemporaryFile file(temporaryTemplate(dir, "write"));
+    const auto failed = [&path](const QString& why) {
         return Error{QStringLiteral("Cannot write the recommender checkpoint %1: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString())};
+                         .arg(QDir::toNativeSeparators(path), why)};
+    };
+    if (!file.open() || file.write(bytes) != bytes.size() || !file.flush() ||
+        ::fsync(file.handle()) != 0)
+        return failed(file.errorString());
+    if (std::rename(QFile::encodeName(file.fileName()).constData(),
+                    QFile::encodeName(path).constData()) != 0)
+        return failed(QString::fromLocal8Bit(std::strerror(errno)));
+    file.setAutoRemove(false);  // it is the checkpoint now
     return {};
+}
+
+int CheckpointFile::removeLeftovers(const QString& path) {
+    static const QRegularExpression kTagged(
+        QStringLiteral("^model-(?:load|save|write)-(\\d+)-[A-Za-z0-9]{6}\\.tmp$"));
+    // Before the process id was in the name: QSaveFile's "<checkpoint>.XXXXXX", "model-XXXXXX.tmp".
+    const QString name = QFileInfo(path).fileName();
+    const QRegularExpression untagged(
+        QStringLiteral("^(?:model-[A-Za-z0-9]{6}\\.tmp|%1\\.[A-Za-z0-9]{6})$")
+            .arg(QRegularExpression::escape(name)));
+    const QDir dir = QFileInfo(path).absoluteDir();
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    int removed = 0;
+    for (const QFileInfo& file : dir.entryInfoList(QDir::Files)) {
+        const QRegularExpressionMatch tagged = kTagged.match(file.fileName());
+        const bool stale = tagged.hasMatch() ? processIsGone(tagged.captured(1).toLongLong())
+                                             : untagged.match(file.fileName()).hasMatch() &&
+                                                   file.lastModified() < hourAgo;
+        if (stale && QFile::remove(file.absoluteFilePath()))
+            ++removed;
+    }
+    return removed;
 }
 
 Result<CheckpointFile::Contents> CheckpointFile::read(const QString& path) {
@@ -121,8 +170,10 @@ Result<CheckpointFile::Contents> CheckpointFile::read(const QString& path) {
     tail.setVersion(QDataStream::Qt_6_4);
     quint64 stored = 0;
     tail >> stored;
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION  // so the fuzzer reaches what follows
     if (stored != checksum(bytes.constData(), bytes.size() - kChecksumBytes))
         return unusable(path, QStringLiteral("its checksum does not match: it is damaged"));
+#endif
     QByteArray vocabulary, meta;
     Contents c;
     in >> vocabulary >> meta >> c.model;
@@ -147,8 +198,7 @@ Result<CheckpointFile::Contents> CheckpointFile::read(const QString& path) {
 Result<reco::TwoTowerModel> CheckpointFile::loadModel(
     const Contents& contents, const QString& path,
     const std::optional<reco::ModelConfig>& grow_to) {
-    QTemporaryFile temp(
-        QDir(QFileInfo(path).absolutePath()).filePath(QStringLiteral("model-XXXXXX.tmp")));
+    QTemporaryFile temp(temporaryTemplate(QFileInfo(path).absolutePath(), "load"));
     if (!temp.open() || temp.write(contents.model) != contents.model.size() || !temp.flush())
         return unusable(path,
                         QStringLiteral("cannot unpack its model: %1").arg(temp.errorString()));

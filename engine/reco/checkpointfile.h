@@ -32,6 +32,10 @@ public:
         QByteArray model;  // TwoTowerModel::save() bytes
     };
 
+    // Removes the temporary files that runs killed while loading or saving left beside the
+    // checkpoint at `path` (their process is gone); returns how many.
+    static int removeLeftovers(const QString& path);
+
     static Status save(const QString& path, const RecoVocabulary& vocabulary,
                        const QJsonObject& meta, const reco::TwoTowerModel& model);
 

@@ -178,6 +178,8 @@ Result<TrainingPipeline::Outcome> TrainingPipeline::run(
 
     const QString& path = settings_.checkpoint_path;
     std::optional<CheckpointFile::Contents> checkpoint;
+    if (!path.isEmpty())
+        CheckpointFile::removeLeftovers(path);
     if (!path.isEmpty() && QFile::exists(path)) {
         Result<CheckpointFile::Contents> read = CheckpointFile::read(path);
         if (read) {

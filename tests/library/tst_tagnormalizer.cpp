@@ -82,6 +82,20 @@ private Q_SLOTS:
         QCOMPARE(cleanTagText(huge).size(), 512);
     }
 
+    // The cap cuts neither a character outside the BMP in half nor leaves a space at the end.
+    void theCapKeepsWholeCharactersAndNoTrailingSpace() {
+        const QString emoji = QString::fromUtf8("\xF0\x9F\x8E\xB5");  // U+1F3B5, two UTF-16 units
+        const QString atTheCut = QString(511, QLatin1Char('x')) + emoji + QStringLiteral("tail");
+        const QString cut = cleanTagText(atTheCut);
+        QCOMPARE(cut, QString(511, QLatin1Char('x')));
+        const QString spaceAtTheCut = QString(511, QLatin1Char('x')) + QStringLiteral(" yz");
+        QCOMPARE(cleanTagText(spaceAtTheCut), QString(511, QLatin1Char('x')));
+        const QString pastTheReadLimit = QString(1023, QLatin1Char(' ')) + emoji;
+        QCOMPARE(cleanTagText(pastTheReadLimit), QString());
+        for (const QString& text : {cut, cleanTagText(spaceAtTheCut)})
+            QCOMPARE(cleanTagText(text), text);
+    }
+
     void numbers() {
         QCOMPARE(leadingNumber(QStringLiteral("3/12")), 3);
         QCOMPARE(leadingNumber(QStringLiteral(" 07 ")), 7);

@@ -70,6 +70,12 @@ Result<TrainingPipeline::Outcome> runPipeline(RecoFixture& f, TrainingPipeline::
         .run(mode);
 }
 
+void writeBytes(const QString& path, const QByteArray& bytes) {
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+}
+
 // Pool-thread futures need no event loop: block until done.
 // A started service has published a trained model (after the interim baselines one).
 bool trainedModelServes(const RecoService& service) {
@@ -262,6 +268,33 @@ private Q_SLOTS:
         const Result<CheckpointFile::Contents> fresh =
             CheckpointFile::read(settings.checkpoint_path);
         QVERIFY2(fresh.ok(), qPrintable(fresh.error()));
+    }
+
+    // A run killed while it loaded or saved the model leaves temporary files; the next run removes
+    // those whose process is gone, and keeps those of a process still writing (issue 16 §3).
+    void leftoversOfKilledRunsAreRemoved() {
+        RecoFixture f;
+        PlantedLibrary::plant(f);
+        const QDir folder(f.folder());
+        const qint64 deadPid = 0x3fffffff;  // above Linux's largest pid_max (2^22): no such process
+        const qint64 livePid = QCoreApplication::applicationPid();
+        const QStringList dead = {QStringLiteral("model-save-%1-AbC123.tmp").arg(deadPid),
+                                  QStringLiteral("model-write-%1-xyzXYZ.tmp").arg(deadPid),
+                                  QStringLiteral("model-load-%1-q1w2e3.tmp").arg(deadPid)};
+        const QStringList kept = {QStringLiteral("model-write-%1-LiVe00.tmp").arg(livePid),
+                                  QStringLiteral("model-Fresh1.tmp"), QStringLiteral("notes.txt")};
+        for (const QString& name : dead + kept)
+            writeBytes(folder.filePath(name), QByteArray(1024, 'm'));
+        QVERIFY(runPipeline(f, TrainingPipeline::Mode::Train).ok());
+        for (const QString& name : dead)
+            QVERIFY2(!folder.exists(name), qPrintable(name + QStringLiteral(" is still there")));
+        for (const QString& name : kept)
+            QVERIFY2(folder.exists(name), qPrintable(name + QStringLiteral(" was removed")));
+        QVERIFY(CheckpointFile::read(testSettings(f).checkpoint_path).ok());
+        // The run's own temporary files are gone when it ends.
+        for (const QString& name : folder.entryList(
+                 {QStringLiteral("model-*-%1-*").arg(QCoreApplication::applicationPid())}))
+            QVERIFY2(kept.contains(name), qPrintable(name + QStringLiteral(" was left behind")));
     }
 
     void warmStartKeepsOldRows() {
