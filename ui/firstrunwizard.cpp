@@ -45,16 +45,29 @@ void addPath(QListWidget* list, const QString& path, const QString& icon) {
 // nothing would end on an empty library (Skip says so instead).
 class NeedsFolderPage : public QWizardPage {
 public:
-    explicit NeedsFolderPage(QListWidget* folders) : folders_(folders) {
+    explicit NeedsFolderPage(QListWidget* folders) {
         QAbstractItemModel* model = folders->model();
+        // The count comes with the model's own signals: the list may be half destroyed (it
+        // clears itself in its destructor) when the wizard asks isComplete() again.
+        const auto recount = [this, model] {
+            folders_ = model->rowCount();
+            Q_EMIT completeChanged();
+        };
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-            connect(model, signal, this, &QWizardPage::completeChanged);
-        connect(model, &QAbstractItemModel::modelReset, this, &QWizardPage::completeChanged);
+            connections_ << connect(model, signal, this, recount);
+        connections_ << connect(model, &QAbstractItemModel::modelReset, this, recount);
+        folders_ = model->rowCount();
     }
-    bool isComplete() const override { return folders_->count() > 0; }
+    // Nothing the list's model says after this reaches a page that is only a QWidget by then.
+    ~NeedsFolderPage() override {
+        for (const QMetaObject::Connection& c : connections_)
+            disconnect(c);
+    }
+    bool isComplete() const override { return folders_ > 0; }
 
 private:
-    QListWidget* folders_;
+    int folders_ = 0;
+    QList<QMetaObject::Connection> connections_;
 };
 
 }  // namespace

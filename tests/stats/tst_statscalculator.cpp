@@ -447,8 +447,9 @@ private Q_SLOTS:
         QCOMPARE(duration->finding.rho, 0.0);
         StatsQuery lenient = queryA();
         lenient.options.findings.min_sample = 3;
+        const StatsReport lenientReport = report(lenient);  // `shown` points into it
         const FeatureCorrelation* shown =
-            correlation(report(lenient).factors, QStringLiteral("duration"));
+            correlation(lenientReport.factors, QStringLiteral("duration"));
         ENCORE_COMPARE_NEAR(shown->finding.rho, -1.0 / std::sqrt(10.0), 1e-12, 0.0);
         QCOMPARE(shown->finding.verdict, Verdict::NoClearEffect);  // the interval spans 0
         QCOMPARE(correlation(f, QStringLiteral("decade"))->known, std::size_t{3});  // t4: no year
