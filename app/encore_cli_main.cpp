@@ -4,9 +4,14 @@
 #include <QTextStream>
 
 #include <unistd.h>
+
+#include <csignal>
 #include <cstdio>
 
 int main(int argc, char** argv) {
+    // Past a file-size limit a write fails with EFBIG, which SQLite reports as a full disk,
+    // instead of the signal killing the program mid-write without a word.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Encore"));
     QCoreApplication::setOrganizationName(QStringLiteral("Encore"));

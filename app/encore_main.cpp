@@ -16,6 +16,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -85,6 +86,7 @@ int printText(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    std::signal(SIGXFSZ, SIG_IGN);  // a file-size limit: a write error, not a silent death
     if (argc > 0)
         argv[0] = kProgramName;
     if (asksOnlyForText(argc, argv))

@@ -44,6 +44,10 @@ QString CommandContext::profile() const {
 
 int fail(CommandContext& context, const QString& message) {
     context.err << "encore-cli: " << message << "\n";
+    // A write refused by a read-only file: say which file, and the way out.
+    const Database database = context.database();
+    if (database.isReadOnlyForUs() && !message.contains(database.readOnlyReason()))
+        context.err << "encore-cli: " << database.readOnlyReason() << "\n";
     context.err.flush();
     return kExitRuntime;
 }

@@ -127,11 +127,9 @@ int run(CommandContext& c) {
                  .arg(counts(total))
                  .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
                  .arg(g_cancel.load() ? QStringLiteral(" (cancelled)") : QString());
-    if (report.failedFiles() > 0) {
-        c.err << "encore-cli: " << report.failedFiles()
-              << " file(s) were not imported (see above); the others were.\n";
-        return kExitRuntime;
-    }
+    if (report.failedFiles() > 0)
+        return fail(c, QStringLiteral("%1 file(s) were not imported (see above); the others were.")
+                           .arg(report.failedFiles()));
     return g_cancel.load() ? kExitRuntime : kExitOk;
 }
 

@@ -9,8 +9,12 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUrl>
 
 #include <sqlite3.h>
+
+#include <unistd.h>
+#include <cstring>
 
 namespace encore {
 
@@ -121,9 +125,22 @@ Result<QSqlDatabase> Database::open(const QString& name) const {
                                     "check its permissions or pass --db PATH.")
                          .arg(info.absolutePath())};
     }
+    // A file this user cannot write, or a folder where SQLite cannot make the -wal and -shm files
+    // it needs: opened read-only, so the library can still be read; each write then says why not.
+    const bool readOnly = isReadOnlyForUs();
+    // SQLite reads a WAL database only with its -shm file; where none can be made, the file is
+    // read as immutable (nothing this user runs can change it anyway).
+    const bool immutable = readOnly && !QFileInfo::exists(path_ + QStringLiteral("-shm")) &&
+                           ::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) != 0;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path_);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    db.setDatabaseName(
+        immutable ? QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                        QStringLiteral("?immutable=1")
+                  : path_);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1%2%3")
+                             .arg(kBusyTimeoutMs)
+                             .arg(readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString())
+                             .arg(immutable ? QStringLiteral(";QSQLITE_OPEN_URI") : QString()));
     if (!db.open()) {
         const QString text = db.lastError().text();
         db = QSqlDatabase();
@@ -140,6 +157,8 @@ Result<QSqlDatabase> Database::open(const QString& name) const {
         "PRAGMA cache_size = -32768",  // 32 MB page cache per connection
     };
     for (const char* statement : kPragmas) {
+        if (readOnly && std::strstr(statement, "journal_mode"))
+            continue;  // a setting stored in the file: the file already has it
         if (!pragma.exec(QString::fromLatin1(statement))) {
             const QString text = pragma.lastError().text();
             // Not left registered and open: the next open of this name would be handed this
@@ -154,6 +173,35 @@ Result<QSqlDatabase> Database::open(const QString& name) const {
         }
     }
     return db;
+}
+
+bool Database::isReadOnlyForUs() const {
+    const QFileInfo info(path_);
+    if (!info.exists())
+        return false;  // created on open: a folder that refuses it says so then
+    const QByteArray file = QFile::encodeName(info.absoluteFilePath());
+    const QByteArray folder = QFile::encodeName(info.absolutePath());
+    const bool sidecarsThere = QFileInfo::exists(path_ + QStringLiteral("-wal")) &&
+                               QFileInfo::exists(path_ + QStringLiteral("-shm"));
+    return ::access(file.constData(), W_OK) != 0 ||
+           (!sidecarsThere && ::access(folder.constData(), W_OK) != 0);
+}
+
+QString Database::readOnlyReason() const {
+    const QFileInfo info(path_);
+    const bool fileLocked =
+        ::access(QFile::encodeName(info.absoluteFilePath()).constData(), W_OK) != 0;
+    return fileLocked ? QStringLiteral(
+                            "The library database %1 is read-only for you, so Encore can show "
+                            "the library but not change it (scan, import, log listens). Make "
+                            "it writable (chmod u+w \"%1\"), or pass --db PATH.")
+                            .arg(info.absoluteFilePath())
+                      : QStringLiteral(
+                            "The folder %1 of the library database is read-only for you, and "
+                            "SQLite keeps its journal files beside the database, so Encore "
+                            "can show the library but not change it (scan, import, log "
+                            "listens). Make the folder writable, or pass --db PATH.")
+                            .arg(info.absolutePath());
 }
 
 Status Database::migrate() const {
@@ -216,6 +264,12 @@ QSqlDatabase ScopedConnection::db() const {
     return QSqlDatabase::database(name_, false);
 }
 
+QString ScopedTransaction::beginError(const QSqlQuery& begin) const {
+    if (begin.lastError().nativeErrorCode() == QString::number(SQLITE_READONLY))
+        return Database(db_.databaseName()).readOnlyReason();
+    return begin.lastError().text();
+}
+
 ScopedTransaction::ScopedTransaction(QSqlDatabase db, const std::atomic<bool>* cancel)
     : db_(std::move(db)) {
     // IMMEDIATE takes the write lock now, so a busy database waits on the busy timeout
@@ -224,7 +278,7 @@ ScopedTransaction::ScopedTransaction(QSqlDatabase db, const std::atomic<bool>* c
     if (!cancel) {
         begun_ = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
         if (!begun_)
-            error_ = begin.lastError().text();
+            error_ = beginError(begin);
         return;
     }
     // Short busy slices so that a cancel is seen; the connection's own timeout comes back after.
@@ -238,7 +292,7 @@ ScopedTransaction::ScopedTransaction(QSqlDatabase db, const std::atomic<bool>* c
         const bool busy =
             code == QString::number(SQLITE_BUSY) || code == QString::number(SQLITE_LOCKED);
         if (!busy) {
-            error_ = begin.lastError().text();
+            error_ = beginError(begin);
             break;
         }
         if (cancel->load()) {
@@ -262,7 +316,8 @@ Status ScopedTransaction::commit() {
     QSqlQuery commit(db_);
     if (!commit.exec(QStringLiteral("COMMIT"))) {
         const QSqlError error = commit.lastError();
-        return sqlError(QStringLiteral("Committing"), error);  // the destructor rolls back
+        // the destructor rolls back
+        return sqlError(QStringLiteral("Saving the changes to %1").arg(db_.databaseName()), error);
     }
     done_ = true;
     return {};

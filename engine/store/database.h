@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <atomic>
@@ -36,6 +37,11 @@ public:
 
     // Upgrades up to `version` only; tests use it to build fixtures of older schemas.
     Status migrateTo(int version) const;
+
+    // True when this user cannot write the file, or the folder its -wal/-shm files go in:
+    // connections are then read-only, and readOnlyReason() says why and what to do.
+    bool isReadOnlyForUs() const;
+    QString readOnlyReason() const;
 
     // The highest migration shipped with this build.
     static int latestSchemaVersion();
@@ -80,6 +86,7 @@ public:
     Status commit();
 
 private:
+    QString beginError(const QSqlQuery& begin) const;
     QSqlDatabase db_;
     bool begun_ = false;
     bool done_ = false;
