@@ -1,5 +1,6 @@
 #include "library/tagfallback.h"
 
+#include "library/flaccomments.h"
 #include "library/tagnormalizer.h"
 
 #include <taglib/flacfile.h>
@@ -13,6 +14,7 @@
 #include <taglib/textidentificationframe.h>
 #include <taglib/trueaudiofile.h>
 #include <taglib/wavfile.h>
+#include <taglib/xiphcomment.h>
 
 #include <QHash>
 
@@ -31,12 +33,13 @@ struct Field {
     const char* name;
     const char* frameId;  // ID3v2.3/2.4; TagLib maps ID3v2.2's TT2, TP1, TAL onto these
     const char* frameId22;
+    const char* vorbisKey;
 };
 
 constexpr Field kFields[] = {
-    {&TrackTags::title, "title", "TIT2", "TT2"},
-    {&TrackTags::artist, "artist", "TPE1", "TP1"},
-    {&TrackTags::album, "album", "TALB", "TAL"},
+    {&TrackTags::title, "title", "TIT2", "TT2", "TITLE"},
+    {&TrackTags::artist, "artist", "TPE1", "TP1", "ARTIST"},
+    {&TrackTags::album, "album", "TALB", "TAL", "ALBUM"},
 };
 
 QString toQString(const TagLib::String& s) {
@@ -48,6 +51,21 @@ QString joinedNames(const QStringList& names) {
         return names.value(0);
     return QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")) +
            QStringLiteral(" and ") + names.last();
+}
+
+// Sets each wanted field that `values` (keyed by `key`) holds and the tags lack or differ in;
+// returns the names of those set.
+QStringList apply(const QList<const Field*>& wanted, const QHash<QByteArray, QString>& values,
+                  const char* Field::*key, TrackTags& tags) {
+    QStringList set;
+    for (const Field* f : wanted) {
+        const QString value = cleanTagText(values.value(QByteArray(f->*key)));
+        if (value.isEmpty() || value == tags.*f->member)
+            continue;
+        tags.*f->member = value;
+        set << QLatin1String(f->name);
+    }
+    return set;
 }
 
 // The ID3v2 tag at the start of the file, as bytes: TagLib's parse stops for good at the
@@ -161,14 +179,7 @@ QString recoverFromLeadingId3v2(TagLib::File* file, TrackTags& tags) {
         return {};
     bool damaged = false;
     const QHash<QByteArray, QString> frames = readFramesOneByOne(*raw, damaged);
-    QStringList recovered;
-    for (const Field* f : std::as_const(wanted)) {
-        const QString value = cleanTagText(frames.value(QByteArray(f->frameId)));
-        if (value.isEmpty() || value == tags.*f->member)
-            continue;
-        tags.*f->member = value;
-        recovered << QLatin1String(f->name);
-    }
+    const QStringList recovered = apply(wanted, frames, &Field::frameId, tags);
     if (recovered.isEmpty())
         return {};
     if (readsId3v2(file))
@@ -179,6 +190,32 @@ QString recoverFromLeadingId3v2(TagLib::File* file, TrackTags& tags) {
     return QStringLiteral(
                "ID3v2 tag at the start of the file, which TagLib ignores in this "
                "format (other players may too): %1 read from it")
+        .arg(joinedNames(recovered));
+}
+
+// In FLAC the Vorbis comment outranks ID3v2 and ID3v1: what it lost replaces what they gave.
+QString recoverFromFlacComments(TagLib::File* file, TrackTags& tags) {
+    auto* flac = dynamic_cast<TagLib::FLAC::File*>(file);
+    if (!flac)
+        return {};
+    const TagLib::Ogg::XiphComment* parsed = flac->xiphComment();
+    QList<const Field*> wanted;
+    for (const Field& f : kFields) {
+        if (!parsed || !parsed->contains(f.vorbisKey))
+            wanted.append(&f);
+    }
+    if (wanted.isEmpty())
+        return {};
+    bool damaged = false;
+    const QHash<QByteArray, QString> comments = readFlacCommentsOneByOne(file, damaged);
+    if (!damaged)
+        return {};  // TagLib read every comment there is
+    const QStringList recovered = apply(wanted, comments, &Field::vorbisKey, tags);
+    if (recovered.isEmpty())
+        return {};
+    return QStringLiteral(
+               "damaged Vorbis comment block: TagLib stopped at a comment it could not read; "
+               "%1 read from the comments after it")
         .arg(joinedNames(recovered));
 }
 
@@ -200,7 +237,13 @@ void fillFromRiffInfo(TagLib::File* file, TrackTags& tags) {
 
 QString recoverLostTags(TagLib::File* file, TrackTags& tags) {
     fillFromRiffInfo(file, tags);
-    return recoverFromLeadingId3v2(file, tags);
+    QStringList problems;
+    for (const QString& problem :
+         {recoverFromFlacComments(file, tags), recoverFromLeadingId3v2(file, tags)}) {
+        if (!problem.isEmpty())
+            problems << problem;
+    }
+    return problems.join(QStringLiteral("; "));
 }
 
 }  // namespace encore
