@@ -33,8 +33,8 @@ def first_text(value):
         return None
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
-    text = str(getattr(text, "value", text))  # ASF attributes
-    return text or None
+    text = str(getattr(text, "value", text))  # ASF attributes, APE values
+    return text.split("\0")[0] or None  # an APE tag's values are NUL-separated
 
 
 def from_tags(tags, field):
