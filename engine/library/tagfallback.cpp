@@ -19,6 +19,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 
 namespace encore {
@@ -100,14 +101,11 @@ std::unique_ptr<RawId3v2> readLeadingId3v2(TagLib::File* file) {
     return raw;
 }
 
-// Whether `id` is a wanted frame's id at `pos` (the only places worth a resync).
-bool isWantedFrameAt(const TagLib::ByteVector& data, unsigned int pos, unsigned int version) {
-    for (const Field& f : kFields) {
-        const TagLib::ByteVector id(version == 2 ? f.frameId22 : f.frameId);
-        if (data.containsAt(id, pos))
-            return true;
-    }
-    return false;
+// Whether a title, artist or album frame's id starts at `pos`: the only places worth a resync.
+bool isWantedFrameAt(const TagLib::ByteVector& data, unsigned int pos,
+                     const std::array<TagLib::ByteVector, 3>& ids) {
+    return std::any_of(ids.begin(), ids.end(),
+                       [&](const TagLib::ByteVector& id) { return data.containsAt(id, pos); });
 }
 
 // Walks the frames one by one as TagLib does, but past a frame it cannot read: the walk goes
@@ -119,12 +117,15 @@ QHash<QByteArray, QString> readFramesOneByOne(RawId3v2& raw, bool& damaged) {
     const unsigned int frameHeader = TagLib::ID3v2::Frame::headerSize(version);
     const TagLib::ByteVector& data = raw.frames;
     TagLib::ID3v2::FrameFactory* factory = TagLib::ID3v2::FrameFactory::instance();
+    std::array<TagLib::ByteVector, 3> ids;
+    for (size_t i = 0; i < ids.size(); ++i)
+        ids[i] = TagLib::ByteVector(version == 2 ? kFields[i].frameId22 : kFields[i].frameId);
     unsigned int pos = 0;
     while (pos + frameHeader < data.size()) {
         if (data.at(pos) == 0 && !damaged)
             break;  // padding
         std::unique_ptr<TagLib::ID3v2::Frame> frame;
-        if (isWantedFrameAt(data, pos, version) || !damaged)
+        if (!damaged || isWantedFrameAt(data, pos, ids))
             frame.reset(factory->createFrame(data.mid(pos), &raw.header));
         const unsigned int length = frame ? frame->size() : 0;
         if (frame && length > 0 && length <= data.size() - pos - frameHeader) {
