@@ -50,13 +50,18 @@ void printReport(CommandContext& c, const ScanReport& report, bool listAll) {
                  .arg(double(report.elapsed_ms) / 1000.0, 0, 'f', 2)
                  .arg(report.filesPerSecond(), 0, 'f', 0)
                  .arg(report.cancelled ? QStringLiteral(" (cancelled)") : QString());
+    if (report.damaged_tags > 0)
+        c.out << QStringLiteral(
+                     "%1 files read with a tag TagLib could not read whole (listed with why)\n")
+                     .arg(report.damaged_tags);
     const qsizetype shown =
         listAll ? report.problems.size() : qMin<qsizetype>(20, report.problems.size());
     for (qsizetype i = 0; i < shown; ++i)
         c.out << "  " << report.problems[i].path << ": " << report.problems[i].reason << "\n";
-    if (shown < report.errors)
-        c.out << QStringLiteral("  ... and %1 more (--list-errors shows all)\n")
-                     .arg(report.errors - shown);
+    const int listed = report.errors + report.damaged_tags;
+    if (shown < listed)
+        c.out
+            << QStringLiteral("  ... and %1 more (--list-errors shows all)\n").arg(listed - shown);
 }
 
 int run(CommandContext& c) {

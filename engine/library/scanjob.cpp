@@ -391,6 +391,8 @@ void ScanJob::readAndWrite(Plan& plan, ScanReport& report) {
                 continue;
             }
             ++report.files_read;
+            if (!result.problem.isEmpty())
+                report.addTagProblem(item.path, result.problem);
             if (plan.known_errors.contains(item.path))
                 plan.cleared_errors.append(item.path);
             for (Track& track : tracksOf(plan, report, item, result.tags)) {

@@ -33,6 +33,7 @@ struct ScanReport {
     int removed = 0;   // marked unavailable, never deleted
     int restored = 0;  // came back unchanged after being unavailable
     int errors = 0;
+    int damaged_tags = 0;    // files read, but with a tag TagLib could not read whole
     int history_linked = 0;  // tracks known only from imported history that found their file
     qint64 files_seen = 0;
     qint64 files_read = 0;
@@ -47,6 +48,12 @@ struct ScanReport {
     }
     void addProblem(const QString& path, const QString& reason) {
         ++errors;
+        if (problems.size() < kMaxListedProblems)
+            problems.append({path, reason});
+    }
+    // A file that was read, though not all of its tags: listed, but no error.
+    void addTagProblem(const QString& path, const QString& reason) {
+        ++damaged_tags;
         if (problems.size() < kMaxListedProblems)
             problems.append({path, reason});
     }

@@ -2,6 +2,7 @@
 
 #include "library/dsdreader.h"
 #include "library/readonlyfileref.h"
+#include "library/tagfallback.h"
 #include "library/tagmapping.h"
 #include "library/tagnormalizer.h"
 
@@ -135,6 +136,7 @@ TagReadResult readTrackTags(const QByteArray& localPath) {
     if (props)
         applyAudioProperties(*props, result.tags);
     applyPropertyMap(file->properties(), ref.tag(), result.tags);
+    result.problem = recoverLostTags(file, result.tags);
     readFormatSpecifics(file, result.tags);
     result.ok = true;
     return result;

@@ -12,6 +12,8 @@ struct TagReadResult {
     bool ok = false;
     TrackTags tags;
     QString error;  // a reason a person understands, e.g. "not a valid FLAC file"
+    // Set with ok: a tag TagLib could not read whole, and what was read instead.
+    QString problem;
 };
 
 // Reads tags and audio properties of one file with a single TagLib open

@@ -18,11 +18,18 @@ ScanProblemsDialog::ScanProblemsDialog(const ScanReport& report, QWidget* parent
     setWindowTitle(tr("Files Encore could not read"));
     auto* intro = new QLabel(this);
     intro->setWordWrap(true);
-    QString text =
-        tr("%1 files could not be added to the library. Encore will try them again when they "
-           "change.")
-            .arg(Formatting::count(report.errors));
-    if (report.errors > report.problems.size())
+    QStringList sentences;
+    if (report.errors > 0 || report.damaged_tags == 0)
+        sentences << tr("%1 files could not be added to the library. Encore will try them again "
+                        "when they change.")
+                         .arg(Formatting::count(report.errors));
+    if (report.damaged_tags > 0)
+        sentences << tr(
+            "%n files were added with a tag TagLib could not read whole; what could "
+            "be read was kept.",
+            nullptr, report.damaged_tags);
+    QString text = sentences.join(QLatin1Char(' '));
+    if (report.errors + report.damaged_tags > report.problems.size())
         text += QLatin1Char(' ') +
                 tr("The first %1 are listed.").arg(Formatting::count(report.problems.size()));
     intro->setText(text);

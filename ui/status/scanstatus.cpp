@@ -115,8 +115,10 @@ void ScanStatus::finished(const ScanReport& report) {
         summary = tr("Scan finished: ") + parts.join(QStringLiteral(", "));
     if (report.errors > 0)
         summary += tr(" · %n files could not be read", nullptr, report.errors);
+    if (report.damaged_tags > 0)
+        summary += tr(" · %n files with damaged tags", nullptr, report.damaged_tags);
     label_->setFullText(summary);
-    details_->setVisible(report.errors > 0 && !report.problems.isEmpty());
+    details_->setVisible(report.errors + report.damaged_tags > 0 && !report.problems.isEmpty());
 }
 
 void ScanStatus::showDetails() {
