@@ -230,9 +230,14 @@ Result<LoudnessMeasure> LoudnessAnalyser::analyse(const QString& path,
             const QString why = decoder.error();
             if (!why.isEmpty())
                 return failure(path, why);
-            GstState state = GST_STATE_NULL;
-            gst_element_get_state(decoder.pipeline.get(), &state, nullptr, 0);
-            if (state != GST_STATE_PLAYING && state != GST_STATE_PAUSED)
+            // Still prerolling (READY with PLAYING pending) on a slow or busy machine is not a
+            // stop: only a failed change, or a pipeline that left PLAYING for good, is.
+            GstState state = GST_STATE_NULL, pending = GST_STATE_VOID_PENDING;
+            const GstStateChangeReturn change =
+                gst_element_get_state(decoder.pipeline.get(), &state, &pending, 0);
+            const bool running = state == GST_STATE_PLAYING || state == GST_STATE_PAUSED;
+            if (change == GST_STATE_CHANGE_FAILURE ||
+                (!running && change != GST_STATE_CHANGE_ASYNC && pending == GST_STATE_VOID_PENDING))
                 return failure(path, QStringLiteral("GStreamer stopped decoding it"));
             continue;
         }
