@@ -22,7 +22,7 @@ struct SoakOptions {
     int seconds = 600;
     int warmup_seconds = 60;  // RSS at the start is read when this has passed
     int files = 1000;
-    int listens_per_import = 5000;
+    int listens_per_import = 20000;
     QString work;  // the library, histories and database go here
 };
 
@@ -47,6 +47,7 @@ private:
     void changeLibrary();
     void importNext();
     void logPlay();
+    void sampleRss();
     void retrain();
     void readDashboards();
     void readRecommendations();
@@ -67,6 +68,7 @@ private:
     int imports_written_ = 0;
     int extra_file_ = 0;
     qint64 rss_start_kb_ = 0, rss_end_kb_ = 0;
+    QList<qint64> rss_by_minute_;
     bool stopping_ = false;
 };
 

@@ -65,6 +65,29 @@ QByteArray RecoVocabulary::serialize() const {
     return bytes;
 }
 
+namespace {
+
+// QDataStream's own list reading reserves whatever count the bytes claim (a damaged or crafted
+// checkpoint: 2^31 strings, 44 GB, found by fuzzing); a count that the bytes left cannot hold
+// is refused before anything is allocated. Every item takes at least `minBytes` in the stream.
+template <typename List>
+bool readList(QDataStream& in, List& list, qint64 minBytes) {
+    quint32 count = 0;
+    in >> count;
+    if (in.status() != QDataStream::Ok || qint64(count) * minBytes > in.device()->bytesAvailable())
+        return false;
+    list.clear();
+    list.reserve(qsizetype(count));
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        typename List::value_type item{};
+        in >> item;
+        list.append(std::move(item));
+    }
+    return in.status() == QDataStream::Ok;
+}
+
+}  // namespace
+
 Result<RecoVocabulary> RecoVocabulary::deserialize(const QByteArray& bytes) {
     QDataStream in(bytes);
     in.setVersion(QDataStream::Qt_6_4);
@@ -75,8 +98,12 @@ Result<RecoVocabulary> RecoVocabulary::deserialize(const QByteArray& bytes) {
                                     "vocabulary")
                          .arg(kVocabularyVersion)};
     RecoVocabulary v;
-    in >> v.track_ids_ >> v.profile_ids_ >> v.artist_keys_ >> v.genre_keys_ >> v.token_keys_;
-    if (in.status() != QDataStream::Ok || !in.atEnd())
+    constexpr qint64 kIdBytes = 8, kStringBytes = 4;  // a qint64; a QString's length
+    const bool read =
+        readList(in, v.track_ids_, kIdBytes) && readList(in, v.profile_ids_, kIdBytes) &&
+        readList(in, v.artist_keys_, kStringBytes) && readList(in, v.genre_keys_, kStringBytes) &&
+        readList(in, v.token_keys_, kStringBytes);
+    if (!read || !in.atEnd())
         return Error{QStringLiteral("the vocabulary part is truncated or has trailing bytes")};
     if (!reindex(v.track_ids_, v.tracks_) || !reindex(v.profile_ids_, v.profiles_) ||
         !reindex(v.artist_keys_, v.artists_) || !reindex(v.genre_keys_, v.genres_) ||

@@ -100,8 +100,8 @@ void bindTags(QSqlQuery& q, const Track& t) {
                 nullIfNone(rg ? rg->album_gain_db : std::nullopt));
     q.bindValue(QStringLiteral(":rg_album_peak"), nullIfNone(rg ? rg->album_peak : std::nullopt));
     const std::optional<TrackRange>& range = t.range;
-    const QVariant noText(QMetaType(QMetaType::QString));
-    const QVariant noNumber(QMetaType(QMetaType::LongLong));
+    const QVariant noText{QMetaType(QMetaType::QString)};
+    const QVariant noNumber{QMetaType(QMetaType::LongLong)};
     q.bindValue(QStringLiteral(":cue_sheet"), range ? QVariant(range->sheet_path) : noText);
     q.bindValue(QStringLiteral(":audio_path"), range ? QVariant(range->audio_path) : noText);
     q.bindValue(QStringLiteral(":start_ms"), range ? QVariant(range->start_ms) : noNumber);

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace encore {
 
 namespace {
@@ -18,8 +20,13 @@ QString empty(const QString& field) {
 
 // A number that some exports write as a string.
 std::optional<qint64> integer(const QJsonValue& value) {
-    if (value.isDouble())
-        return qint64(value.toDouble());
+    if (value.isDouble()) {
+        // a number past qint64 (1e20, 1e308) or not finite is no time or duration (fuzzing)
+        const double d = value.toDouble();
+        if (!std::isfinite(d) || std::fabs(d) >= 9.2e18)
+            return std::nullopt;
+        return qint64(d);
+    }
     if (value.isString()) {
         bool ok = false;
         const qint64 parsed = value.toString().trimmed().toLongLong(&ok);

@@ -7,7 +7,8 @@ namespace encore::reco {
 namespace {
 
 // An AVX2/FMA copy next to the baseline one, picked at load time (the package targets x86-64).
-#if defined(__x86_64__) && defined(__GNUC__)
+// (gcc's: clang, used by bench/fuzz, does not clone templates)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define ENCORE_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define ENCORE_VECTOR_CLONES
