@@ -78,10 +78,11 @@ CliRun runCli(const QStringList& args, int killAfterMs = -1, const QString& writ
         return run;
     }
     if (!writingIn.isEmpty()) {
-        const auto writing = [&writingIn] {
+        const QStringList before = temporaryFiles(writingIn);  // left by earlier kills
+        const auto writing = [&writingIn, &before] {
             for (const QString& name : temporaryFiles(writingIn))
-                if (name.startsWith(QLatin1String("model-save-")) ||
-                    name.startsWith(QLatin1String("model-write-")))
+                if (!before.contains(name) && (name.startsWith(QLatin1String("model-save-")) ||
+                                               name.startsWith(QLatin1String("model-write-"))))
                     return true;
             return false;
         };

@@ -44,7 +44,8 @@ Error unusable(const QString& path, const QString& why) {
 
 // The model goes through a temporary file: the core reads and writes models by path.
 // Temporary files carry the id of the process writing them, so that a later run can tell what a
-// killed run left (its process is gone) from another Encore's write in progress.
+// killed run left (its process is gone) from another Encore's write in progress. The torch core
+// saves through "<name>.tmp" of its own, so a kill there leaves "model-save-....tmp.tmp".
 QString temporaryTemplate(const QString& dir, const char* role) {
     return QDir(dir).filePath(QStringLiteral("model-%1-%2-XXXXXX.tmp")
                                   .arg(QLatin1String(role))
@@ -117,7 +118,7 @@ Status CheckpointFile::save(const QString& path, const RecoVocabulary& vocabular
 
 int CheckpointFile::removeLeftovers(const QString& path) {
     static const QRegularExpression kTagged(
-        QStringLiteral("^model-(?:load|save|write)-(\\d+)-[A-Za-z0-9]{6}\\.tmp$"));
+        QStringLiteral("^model-(?:load|save|write)-(\\d+)-[A-Za-z0-9]{6}\\.tmp(?:\\.tmp)?$"));
     // Before the process id was in the name: QSaveFile's "<checkpoint>.XXXXXX", "model-XXXXXX.tmp".
     const QString name = QFileInfo(path).fileName();
     const QRegularExpression untagged(

@@ -280,7 +280,8 @@ private Q_SLOTS:
         const qint64 livePid = QCoreApplication::applicationPid();
         const QStringList dead = {QStringLiteral("model-save-%1-AbC123.tmp").arg(deadPid),
                                   QStringLiteral("model-write-%1-xyzXYZ.tmp").arg(deadPid),
-                                  QStringLiteral("model-load-%1-q1w2e3.tmp").arg(deadPid)};
+                                  QStringLiteral("model-load-%1-q1w2e3.tmp").arg(deadPid),
+                                  QStringLiteral("model-save-%1-r4t5y6.tmp.tmp").arg(deadPid)};
         const QStringList kept = {QStringLiteral("model-write-%1-LiVe00.tmp").arg(livePid),
                                   QStringLiteral("model-Fresh1.tmp"), QStringLiteral("notes.txt")};
         for (const QString& name : dead + kept)
