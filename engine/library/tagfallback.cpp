@@ -1,6 +1,7 @@
 #include "library/tagfallback.h"
 
 #include "library/flaccomments.h"
+#include "library/tagmapping.h"
 #include "library/tagnormalizer.h"
 
 #include <taglib/flacfile.h>
@@ -225,13 +226,7 @@ void fillFromRiffInfo(TagLib::File* file, TrackTags& tags) {
     auto* wav = dynamic_cast<TagLib::RIFF::WAV::File*>(file);
     if (!wav || !wav->hasInfoTag())
         return;
-    const TagLib::RIFF::Info::Tag* info = wav->InfoTag();
-    if (tags.title.isEmpty())
-        tags.title = cleanTagText(toQString(info->title()));
-    if (tags.artist.isEmpty())
-        tags.artist = cleanTagText(toQString(info->artist()));
-    if (tags.album.isEmpty())
-        tags.album = cleanTagText(toQString(info->album()));
+    fillMissingNames(*wav->InfoTag(), tags);
 }
 
 }  // namespace

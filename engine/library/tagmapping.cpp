@@ -44,6 +44,15 @@ int clampOrZero(int value, int max) {
 
 }  // namespace
 
+void fillMissingNames(const TagLib::Tag& tag, TrackTags& tags) {
+    if (tags.title.isEmpty())
+        tags.title = cleanTagText(toQString(tag.title()));
+    if (tags.artist.isEmpty())
+        tags.artist = cleanTagText(toQString(tag.artist()));
+    if (tags.album.isEmpty())
+        tags.album = cleanTagText(toQString(tag.album()));
+}
+
 std::optional<Loudness> replayGainFromProperties(const TagLib::PropertyMap& map) {
     const std::optional<double> gain = parseReplayGainDb(first(map, "REPLAYGAIN_TRACK_GAIN"));
     if (!gain)
@@ -68,13 +77,7 @@ void applyPropertyMap(const TagLib::PropertyMap& map, const TagLib::Tag* basic, 
     tags.replaygain = replayGainFromProperties(map);
     if (!basic)
         return;
-    // Tracker modules and some containers only fill the basic tag.
-    if (tags.title.isEmpty())
-        tags.title = cleanTagText(toQString(basic->title()));
-    if (tags.artist.isEmpty())
-        tags.artist = cleanTagText(toQString(basic->artist()));
-    if (tags.album.isEmpty())
-        tags.album = cleanTagText(toQString(basic->album()));
+    fillMissingNames(*basic, tags);  // tracker modules and some containers fill only this
     if (tags.genres.isEmpty() && !basic->genre().isEmpty())
         tags.genres = normaliseGenres({toQString(basic->genre())});
     if (tags.year == 0)

@@ -14,6 +14,9 @@ namespace encore {
 // lacks). Shared by every format, DSD included.
 void applyPropertyMap(const TagLib::PropertyMap& map, const TagLib::Tag* basic, TrackTags& tags);
 
+// Title, artist and album from a basic tag (TagLib's own, RIFF INFO, ...) where `tags` has none.
+void fillMissingNames(const TagLib::Tag& tag, TrackTags& tags);
+
 // ReplayGain 2 tags (REPLAYGAIN_TRACK_GAIN "-6.00 dB" and friends: Vorbis comments, ID3v2
 // TXXX, APE); nullopt without a plausible track gain.
 std::optional<Loudness> replayGainFromProperties(const TagLib::PropertyMap& map);
