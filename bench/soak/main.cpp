@@ -51,8 +51,10 @@ int main(int argc, char** argv) {
     QProcess make;
     make.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     make.start(QStringLiteral(ENCORE_MAKE_LIBRARY_PATH), {QString::number(o.files), library});
-    if (!make.waitForFinished(-1) || make.exitCode() != 0) {
-        std::fprintf(stderr, "make-library failed\n");
+    if (!make.waitForFinished(-1) || make.exitStatus() != QProcess::NormalExit ||
+        make.exitCode() != 0) {
+        std::fprintf(stderr, "make-library failed (exit %d, %s): %s\n", make.exitCode(),
+                     qPrintable(make.errorString()), make.readAllStandardOutput().constData());
         return 2;
     }
     Soak::countLockedMessages();
