@@ -82,7 +82,9 @@ Soak::Soak(Engine& engine, stats::StatsService& stats, SoakOptions options)
         if (!r.fatal_error.isEmpty())
             noteError(QStringLiteral("loudness: ") + r.fatal_error);
         if (r.failed > 0)
-            noteError(QStringLiteral("loudness: %1 files failed").arg(r.failed));
+            noteError(QStringLiteral("loudness: %1 files failed, first %2: %3")
+                          .arg(r.failed)
+                          .arg(r.problems.value(0).first, r.problems.value(0).second));
     });
     connect(engine_.recommender(), &RecoService::modelPublished, this,
             [this] { ++ops_["models published"]; });

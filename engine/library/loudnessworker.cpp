@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace encore {
 
@@ -111,6 +112,8 @@ QList<LoudnessResult> LoudnessWorker::measureAlbum(const QList<LoudnessWork>& al
     for (const LoudnessWork& w : album) {
         if (cancel.load())
             return {};
+        if (!QFileInfo::exists(w.path))
+            continue;  // deleted since the scan: the next scan marks it unavailable, no failure
         LoudnessResult r;
         r.work = w;
         Result<LoudnessMeasure> measure = LoudnessAnalyser::analyse(w.path, &cancel, &together);
