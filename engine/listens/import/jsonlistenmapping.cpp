@@ -18,19 +18,20 @@ QString empty(const QString& field) {
     return QStringLiteral("\"%1\" is empty").arg(field);
 }
 
-// A number that some exports write as a string.
+// A number that some exports write as a string. Past 1e15 (milliseconds since 1970 are 1.7e12)
+// it is no time or duration, and its milliseconds or sums would overflow qint64 (fuzzing).
 std::optional<qint64> integer(const QJsonValue& value) {
+    constexpr double kLargest = 1e15;
     if (value.isDouble()) {
-        // a number past qint64 (1e20, 1e308) or not finite is no time or duration (fuzzing)
         const double d = value.toDouble();
-        if (!std::isfinite(d) || std::fabs(d) >= 9.2e18)
+        if (!std::isfinite(d) || std::fabs(d) >= kLargest)
             return std::nullopt;
         return qint64(d);
     }
     if (value.isString()) {
         bool ok = false;
         const qint64 parsed = value.toString().trimmed().toLongLong(&ok);
-        if (ok)
+        if (ok && std::fabs(double(parsed)) < kLargest)
             return parsed;
     }
     return std::nullopt;

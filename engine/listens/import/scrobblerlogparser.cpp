@@ -60,7 +60,10 @@ HistoryParser::Step ScrobblerLogParser::next(ImportedListen& listen, ParseIssue&
             else if (!stamp)
                 problem = QStringLiteral("the timestamp \"%1\" is not unix seconds").arg(fields[6]);
             if (problem.isEmpty()) {
-                listen.duration_ms = lengthOk && length > 0 ? length * 1000 : 0;
+                // a "length" past a day is no track's (and its milliseconds overflow an int)
+                constexpr int kMaxLengthSeconds = 24 * 3600;
+                listen.duration_ms =
+                    lengthOk && length > 0 && length <= kMaxLengthSeconds ? length * 1000 : 0;
                 listen.scrobble = true;
                 listen.cause =
                     rating == QLatin1String("S") ? EndCause::UserChange : EndCause::Finished;
